@@ -1,0 +1,13 @@
+import { Principal } from '@overgang/auth';
+
+export interface RegisterConsentCommand {
+  nationalId: string;
+  purposes: string[];
+  receivingOrganisationNumbers: string[];
+  validFrom: string;
+  validTo: string;
+  givenBy: 'person' | 'guardian';
+  evidenceReference: string;
+  registeredBy: Principal;
+  correlationId: string;
+}

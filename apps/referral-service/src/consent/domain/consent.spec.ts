@@ -1,0 +1,47 @@
+import { Consent, consentRefusal, ConsentUse } from './consent';
+
+const consent: Consent = {
+  id: 'c1',
+  personNationalId: '11111111111',
+  purposes: ['release-housing'],
+  receivingOrganisations: ['100000016', '100000024'],
+  validFrom: '2026-11-01',
+  validTo: '2027-04-30',
+  status: 'active',
+};
+const use: ConsentUse = {
+  personNationalId: '11111111111',
+  purpose: 'release-housing',
+  recipients: ['100000016', '100000024'],
+  today: '2026-11-23',
+};
+
+describe('consentRefusal', () => {
+  it('accepts a consent that covers person, purpose, period and every recipient', () => {
+    expect(consentRefusal(consent, use)).toBeNull();
+  });
+
+  it.each([
+    ['missing', null, use, 'REFERRAL.CONSENT_MISSING'],
+    ['another person', consent, { ...use, personNationalId: '22222222222' }, 'REFERRAL.CONSENT_OTHER_PERSON'],
+    ['withdrawn', { ...consent, status: 'withdrawn' as const }, use, 'REFERRAL.CONSENT_WITHDRAWN'],
+    ['another purpose', consent, { ...use, purpose: 'benefit-deduction' }, 'REFERRAL.CONSENT_PURPOSE'],
+    ['not yet valid', consent, { ...use, today: '2026-10-31' }, 'REFERRAL.CONSENT_NOT_YET_VALID'],
+    ['expired', consent, { ...use, today: '2027-05-01' }, 'REFERRAL.CONSENT_EXPIRED'],
+    ['a recipient left out', consent, { ...use, recipients: ['100000016', '100000040'] }, 'REFERRAL.CONSENT_RECIPIENTS'],
+  ])('refuses a consent that is %s', (_, c, u, code) => {
+    const refusal = consentRefusal(c, u);
+    expect(refusal?.code).toBe(code);
+    expect(refusal?.kind).toBe('unprocessable');
+  });
+
+  it('holds on its first and last day', () => {
+    expect(consentRefusal(consent, { ...use, today: '2026-11-01' })).toBeNull();
+    expect(consentRefusal(consent, { ...use, today: '2027-04-30' })).toBeNull();
+  });
+
+  it('names the organisations the consent leaves out', () => {
+    const refusal = consentRefusal(consent, { ...use, recipients: ['100000016', '100000040'] });
+    expect(refusal?.details.missingOrganisationNumbers).toEqual(['100000040']);
+  });
+});

@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CONSENT_PURPOSES } from '@overgang/contracts';
+import { IsNorwegianNationalId, IsOrganisationNumber } from '@overgang/norway';
+import { IsDateOnly } from '@overgang/web';
+
+export class RegisterConsentRequestDto {
+  @ApiProperty({ description: 'Fødselsnummer or D-number of the person who consents.' })
+  @IsNorwegianNationalId()
+  nationalId!: string;
+
+  @ApiProperty({ enum: CONSENT_PURPOSES, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(CONSENT_PURPOSES, { each: true, message: `purposes may contain: ${CONSENT_PURPOSES.join(', ')}` })
+  purposes!: string[];
+
+  @ApiProperty({ description: 'Organisation numbers that may receive information under this consent.' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsOrganisationNumber({ each: true })
+  receivingOrganisationNumbers!: string[];
+
+  @ApiProperty({ example: '2026-11-01' })
+  @IsDateOnly()
+  validFrom!: string;
+
+  @ApiProperty({ example: '2027-05-01' })
+  @IsDateOnly()
+  validTo!: string;
+
+  @ApiProperty({ enum: ['person', 'guardian'] })
+  @IsIn(['person', 'guardian'], { message: 'givenBy must be person or guardian' })
+  givenBy!: 'person' | 'guardian';
+
+  @ApiProperty({ description: 'Where the signed form is kept (archive reference).' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  evidenceReference!: string;
+}

@@ -1,0 +1,7 @@
+import { Principal } from '@overgang/auth';
+
+export interface AcknowledgeReferralCommand {
+  referralId: string;
+  by: Principal;
+  correlationId: string;
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { REFERRAL_ACKNOWLEDGED_V1, ReferralAcknowledgedV1, ReferralType } from '@overgang/contracts';
+import { Clock } from '@overgang/core';
+import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { inTransaction } from '@overgang/persistence';
+import { CLOCK } from '../../../clock.provider';
+import { mayRead, recipientFor } from '../../domain/access';
+import { alreadyAcknowledged, notARecipient, notYetDelivered, referralNotFound } from '../../domain/referral.errors';
+import { ReferralStatus, statusAfterAcknowledgement } from '../../domain/referral-state';
+import { ReferralOrmEntity, ReferralRecipientOrmEntity } from '../../infrastructure/referral.orm-entity';
+import { ReferralRepository } from '../../infrastructure/referral.repository';
+import { AcknowledgeReferralCommand } from './acknowledge-referral.command';
+
+/** A recipient's contact person confirms they have the referral; their answer clock is met. */
+@Injectable()
+export class AcknowledgeReferralHandler {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly referrals: ReferralRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(cmd: AcknowledgeReferralCommand): Promise<{ status: ReferralStatus; unitId: string }> {
+    const now = this.clock.now();
+    return inTransaction(this.ds, async (manager, afterCommit) => {
+      const loaded = await this.referrals.load(manager, cmd.referralId, true);
+      if (!loaded || !mayRead(cmd.by, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+        throw referralNotFound();
+      }
+      const { referral, recipients } = loaded;
+      const mine = recipientFor(cmd.by, recipients);
+      if (!mine) throw notARecipient();
+      if (referral.status === 'submitted') throw notYetDelivered(referral.status);
+      if (mine.acknowledgedAt) throw alreadyAcknowledged(mine.unitId, mine.acknowledgedAt);
+
+      const from = referral.status as ReferralStatus;
+      mine.acknowledgedAt = now;
+      mine.acknowledgedBy = cmd.by.userId;
+      const to = statusAfterAcknowledgement(from, recipients);
+      await manager.update(
+        ReferralRecipientOrmEntity,
+        { referralId: referral.id, unitId: mine.unitId },
+        { acknowledgedAt: now, acknowledgedBy: cmd.by.userId },
+      );
+      if (to !== from) await manager.update(ReferralOrmEntity, { id: referral.id }, { status: to, updatedAt: now });
+      await this.referrals.addHistory(manager, {
+        referralId: referral.id,
+        at: now,
+        actor: cmd.by.userId,
+        actorOrganisation: cmd.by.organisationNumber,
+        action: 'acknowledged',
+        fromStatus: from,
+        toStatus: to,
+        facts: { unitId: mine.unitId },
+      });
+      await this.outbox.write<ReferralAcknowledgedV1>(manager, {
+        topic: REFERRAL_ACKNOWLEDGED_V1,
+        key: referral.id,
+        correlationId: cmd.correlationId,
+        occurredAt: now,
+        payload: {
+          referralId: referral.id,
+          referralType: referral.type as ReferralType,
+          recipientOrganisationNumber: mine.organisationNumber,
+          recipientUnitId: mine.unitId,
+          acknowledgedByUserId: cmd.by.userId,
+          acknowledgedAt: now.toISOString(),
+        },
+      });
+      afterCommit(() => this.relay.kick());
+      return { status: to, unitId: mine.unitId };
+    });
+  }
+}

@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal } from '@overgang/auth';
+import { Clock } from '@overgang/core';
+import { CLOCK } from '../../../clock.provider';
+import { mayRead } from '../../domain/access';
+import { referralNotFound } from '../../domain/referral.errors';
+import {
+  AccessLogOrmEntity,
+  ReferralClockOrmEntity,
+  ReferralHistoryOrmEntity,
+  ReferralOrmEntity,
+  ReferralRecipientOrmEntity,
+} from '../../infrastructure/referral.orm-entity';
+import { ReferralRepository } from '../../infrastructure/referral.repository';
+
+function deadlineOf(clocks: ReferralClockOrmEntity[], unitId: string) {
+  const c = clocks.find((k) => k.unitId === unitId);
+  return c ? { clockId: c.clockId, kind: c.kind, status: c.status, dueAt: c.dueAt.toISOString() } : null;
+}
+
+function recipientView(r: ReferralRecipientOrmEntity, clocks: ReferralClockOrmEntity[]) {
+  return {
+    organisationNumber: r.organisationNumber,
+    unitId: r.unitId,
+    unitKind: r.unitKind,
+    holder: { contactPersonId: r.contactPersonId, assignment: r.assignment, reasonCode: r.reasonCode, reason: r.reason },
+    routedAt: r.routedAt.toISOString(),
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: r.acknowledgedBy,
+    deadline: deadlineOf(clocks, r.unitId),
+  };
+}
+
+/** Read side of referrals. Reads of personal data are logged in the same transaction as the read. */
+@Injectable()
+export class ReferralQueries {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly referrals: ReferralRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** What a contact person holds, or their unit holds: ids, dates and deadlines, no personal data. */
+  async inbox(p: Principal) {
+    const rows: Array<ReferralRecipientOrmEntity & { r: ReferralOrmEntity }> = [];
+    const recipients = await this.ds
+      .getRepository(ReferralRecipientOrmEntity)
+      .createQueryBuilder('rr')
+      .where('rr.organisation_number = :org', { org: p.organisationNumber })
+      .andWhere('(rr.contact_person_id = :user OR rr.unit_id = :unit)', { user: p.userId, unit: p.unitId ?? '' })
+      .getMany();
+    if (recipients.length === 0) return { items: [] };
+    const ids = [...new Set(recipients.map((r) => r.referralId))];
+    const referrals = await this.ds.getRepository(ReferralOrmEntity).createQueryBuilder('r').whereInIds(ids).getMany();
+    const clocks = await this.ds
+      .getRepository(ReferralClockOrmEntity)
+      .createQueryBuilder('c')
+      .where('c.referral_id IN (:...ids)', { ids })
+      .getMany();
+    const byId = new Map(referrals.map((r) => [r.id, r]));
+    for (const rr of recipients) {
+      const r = byId.get(rr.referralId);
+      if (r) rows.push(Object.assign(rr, { r }));
+    }
+    const items = rows.map((row) => ({
+      id: row.r.id,
+      type: row.r.type,
+      status: row.r.status,
+      senderOrganisationNumber: row.r.senderOrganisation,
+      municipalityNumber: row.r.municipalityNumber,
+      anchorDate: row.r.anchorDate,
+      receivedAt: row.routedAt.toISOString(),
+      unitId: row.unitId,
+      holder: { contactPersonId: row.contactPersonId, assignment: row.assignment, heldByMe: row.contactPersonId === p.userId },
+      acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+      deadline: deadlineOf(
+        clocks.filter((c) => c.referralId === row.r.id),
+        row.unitId,
+      ),
+    }));
+    items.sort((a, b) => (a.deadline?.dueAt ?? '9999').localeCompare(b.deadline?.dueAt ?? '9999'));
+    return { items };
+  }
+
+  async details(p: Principal, id: string, correlationId: string | null) {
+    return this.ds.transaction(async (manager) => {
+      const loaded = await this.referrals.load(manager, id);
+      if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+        throw referralNotFound();
+      }
+      const { referral: r, recipients, clocks } = loaded;
+      await manager.insert(AccessLogOrmEntity, {
+        referralId: r.id,
+        userId: p.userId,
+        organisationNumber: p.organisationNumber,
+        action: 'read-details',
+        at: this.clock.now(),
+        correlationId,
+      });
+      return {
+        id: r.id,
+        type: r.type,
+        status: r.status,
+        submittedAt: r.createdAt.toISOString(),
+        sender: { organisationNumber: r.senderOrganisation, unitId: r.senderUnit, userId: r.senderUser },
+        municipalityNumber: r.municipalityNumber,
+        consentId: r.consentId,
+        person: { nationalId: r.personNationalId, name: r.personName },
+        details: r.details,
+        recipients: recipients.map((rr) => recipientView(rr, clocks)),
+        routingProblem: r.routingProblemCode ? { code: r.routingProblemCode, reason: r.routingProblem } : null,
+      };
+    });
+  }
+
+  async history(p: Principal, id: string) {
+    const loaded = await this.referrals.load(this.ds.manager, id);
+    if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+      throw referralNotFound();
+    }
+    const entries = await this.ds.getRepository(ReferralHistoryOrmEntity).find({
+      where: { referralId: id },
+      order: { id: 'ASC' },
+    });
+    return {
+      items: entries.map((h) => ({
+        at: h.at.toISOString(),
+        actor: h.actor,
+        actorOrganisation: h.actorOrganisation,
+        action: h.action,
+        fromStatus: h.fromStatus,
+        toStatus: h.toStatus,
+        facts: h.facts,
+      })),
+    };
+  }
+
+  /** Who read a referral's personal data: for coordinators of the sender or a recipient. */
+  async accessLog(p: Principal, referralId: string) {
+    const loaded = await this.referrals.load(this.ds.manager, referralId);
+    const parties = loaded && { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients };
+    if (!loaded || !parties || !mayRead(p, parties)) throw referralNotFound();
+    const entries = await this.ds.getRepository(AccessLogOrmEntity).find({
+      where: { referralId },
+      order: { id: 'ASC' },
+    });
+    return {
+      items: entries.map((e) => ({
+        at: e.at.toISOString(),
+        userId: e.userId,
+        organisationNumber: e.organisationNumber,
+        action: e.action,
+        correlationId: e.correlationId,
+      })),
+    };
+  }
+}

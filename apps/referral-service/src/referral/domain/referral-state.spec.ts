@@ -1,0 +1,51 @@
+import { DomainError } from '@overgang/core';
+import { allowedFrom, isOpen, statusAfterAcknowledgement, transition } from './referral-state';
+
+describe('referral state machine', () => {
+  it('follows the common lifecycle', () => {
+    let s = transition('submitted', 'delivered');
+    s = transition(s, 'acknowledged');
+    s = transition(s, 'answered');
+    expect(transition(s, 'completed')).toBe('completed');
+  });
+
+  it('refuses an illegal step naming the current state and the allowed steps', () => {
+    try {
+      transition('submitted', 'answered');
+      fail('expected a refusal');
+    } catch (err) {
+      expect(err).toBeInstanceOf(DomainError);
+      const e = err as DomainError;
+      expect(e.code).toBe('REFERRAL.ILLEGAL_TRANSITION');
+      expect(e.kind).toBe('conflict');
+      expect(e.details).toEqual({
+        currentStatus: 'submitted',
+        requestedStatus: 'answered',
+        allowedNext: ['delivered', 'withdrawn', 'suspended', 'cancelled'],
+      });
+    }
+  });
+
+  it.each(['completed', 'rejected', 'withdrawn', 'cancelled'] as const)('treats %s as final', (s) => {
+    expect(isOpen(s)).toBe(false);
+    expect(allowedFrom(s)).toEqual([]);
+    expect(() => transition(s, 'delivered')).toThrow(/is final/);
+  });
+
+  it('lets a suspended referral end or resume', () => {
+    expect(transition('delivered', 'suspended')).toBe('suspended');
+    expect(transition('suspended', 'cancelled')).toBe('cancelled');
+  });
+
+  it('is acknowledged only when every recipient acknowledged', () => {
+    const at = new Date();
+    const one = [
+      { unitId: 'a', acknowledgedAt: at },
+      { unitId: 'b', acknowledgedAt: null },
+    ];
+    expect(statusAfterAcknowledgement('delivered', one)).toBe('delivered');
+    const both = one.map((r) => ({ ...r, acknowledgedAt: at }));
+    expect(statusAfterAcknowledgement('delivered', both)).toBe('acknowledged');
+    expect(statusAfterAcknowledgement('delivered', [])).toBe('delivered');
+  });
+});

@@ -1,0 +1,67 @@
+import { DomainError } from '@overgang/core';
+
+/** The common lifecycle of every referral type. */
+export const REFERRAL_STATUSES = [
+  'submitted',
+  'delivered',
+  'acknowledged',
+  'answered',
+  'completed',
+  'rejected',
+  'withdrawn',
+  'suspended',
+  'cancelled',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+const ALLOWED: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  submitted: ['delivered', 'withdrawn', 'suspended', 'cancelled'],
+  delivered: ['acknowledged', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
+  acknowledged: ['answered', 'completed', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
+  answered: ['completed', 'withdrawn', 'suspended', 'cancelled'],
+  // A suspended referral resumes where it was only through a new consent; it may also end.
+  suspended: ['delivered', 'acknowledged', 'withdrawn', 'cancelled'],
+  completed: [],
+  rejected: [],
+  withdrawn: [],
+  cancelled: [],
+};
+
+export function allowedFrom(status: ReferralStatus): readonly ReferralStatus[] {
+  return ALLOWED[status];
+}
+
+export function isOpen(status: ReferralStatus): boolean {
+  return ALLOWED[status].length > 0;
+}
+
+/** Returns the new status or refuses the step, naming the current state and the steps allowed from it. */
+export function transition(from: ReferralStatus, to: ReferralStatus): ReferralStatus {
+  if (!ALLOWED[from].includes(to)) {
+    const allowed = ALLOWED[from];
+    throw new DomainError(
+      'REFERRAL.ILLEGAL_TRANSITION',
+      `A referral that is ${from} cannot become ${to}. ${
+        allowed.length ? `From ${from} it can become: ${allowed.join(', ')}.` : `${from} is final.`
+      }`,
+      'conflict',
+      { currentStatus: from, requestedStatus: to, allowedNext: allowed },
+    );
+  }
+  return to;
+}
+
+export interface RecipientState {
+  unitId: string;
+  acknowledgedAt: Date | null;
+}
+
+/**
+ * A referral counts as acknowledged only when every recipient has acknowledged it: one party
+ * saying "got it" must not hide that the other has not.
+ */
+export function statusAfterAcknowledgement(current: ReferralStatus, recipients: RecipientState[]): ReferralStatus {
+  const allAcknowledged = recipients.length > 0 && recipients.every((r) => r.acknowledgedAt !== null);
+  if (!allAcknowledged) return current;
+  return current === 'acknowledged' ? current : transition(current, 'acknowledged');
+}

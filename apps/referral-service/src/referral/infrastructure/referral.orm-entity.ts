@@ -1,0 +1,203 @@
+import { JsonObject } from '@overgang/core';
+
+/** Type-specific fields, flat: dates, codes, lists of codes, free text. */
+export type ReferralDetails = Record<string, string | string[] | null>;
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+@Entity({ name: 'referral' })
+@Index('referral_sender', ['senderOrganisation', 'createdAt'])
+export class ReferralOrmEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  type!: string;
+
+  @Column('text')
+  status!: string;
+
+  /** Personal data: shown only to authorised readers, every read logged. */
+  @Column('text', { name: 'person_national_id' })
+  personNationalId!: string;
+
+  /** Personal data. */
+  @Column('text', { name: 'person_name' })
+  personName!: string;
+
+  @Column('text', { name: 'sender_organisation' })
+  senderOrganisation!: string;
+
+  @Column('text', { name: 'sender_unit', nullable: true })
+  senderUnit!: string | null;
+
+  @Column('text', { name: 'sender_user' })
+  senderUser!: string;
+
+  @Column('text', { name: 'municipality_number' })
+  municipalityNumber!: string;
+
+  @Column('uuid', { name: 'consent_id' })
+  consentId!: string;
+
+  @Column('date', { name: 'anchor_date', nullable: true })
+  anchorDate!: string | null;
+
+  /** Type-specific fields (release date, housing situation, follow-up needs, ...). Personal data. */
+  @Column('jsonb')
+  details!: ReferralDetails;
+
+  @Column('text', { name: 'routing_problem_code', nullable: true })
+  routingProblemCode!: string | null;
+
+  @Column('text', { name: 'routing_problem', nullable: true })
+  routingProblem!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}
+
+/** One receiving party of a referral and who holds it there (projected from routing events). */
+@Entity({ name: 'referral_recipient' })
+@Index('recipient_contact', ['contactPersonId'])
+@Index('recipient_unit', ['unitId'])
+export class ReferralRecipientOrmEntity {
+  @PrimaryColumn('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @PrimaryColumn('text', { name: 'unit_id' })
+  unitId!: string;
+
+  @Column('text', { name: 'organisation_number' })
+  organisationNumber!: string;
+
+  @Column('text', { name: 'unit_kind' })
+  unitKind!: string;
+
+  @Column('text', { name: 'contact_person_id', nullable: true })
+  contactPersonId!: string | null;
+
+  @Column('text')
+  assignment!: string;
+
+  @Column('text', { name: 'reason_code' })
+  reasonCode!: string;
+
+  @Column('text')
+  reason!: string;
+
+  @Column('timestamptz', { name: 'routed_at' })
+  routedAt!: Date;
+
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column('text', { name: 'acknowledged_by', nullable: true })
+  acknowledgedBy!: string | null;
+}
+
+/** A deadline clock as the deadline service last reported it (projected from deadline events). */
+@Entity({ name: 'referral_clock' })
+@Index('clock_referral', ['referralId'])
+export class ReferralClockOrmEntity {
+  @PrimaryColumn('uuid', { name: 'clock_id' })
+  clockId!: string;
+
+  @Column('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @Column('text', { name: 'unit_id' })
+  unitId!: string;
+
+  @Column('text')
+  kind!: string;
+
+  @Column('text')
+  status!: string;
+
+  @Column('timestamptz', { name: 'due_at' })
+  dueAt!: Date;
+
+  @Column('timestamptz', { name: 'status_at' })
+  statusAt!: Date;
+}
+
+@Entity({ name: 'referral_history' })
+@Index('history_referral', ['referralId', 'id'])
+export class ReferralHistoryOrmEntity {
+  @PrimaryColumn('bigint', { generated: 'increment' })
+  id!: string;
+
+  @Column('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @Column('timestamptz')
+  at!: Date;
+
+  /** User id, or the service name for automatic steps. */
+  @Column('text')
+  actor!: string;
+
+  @Column('text', { name: 'actor_organisation', nullable: true })
+  actorOrganisation!: string | null;
+
+  @Column('text')
+  action!: string;
+
+  @Column('text', { name: 'from_status', nullable: true })
+  fromStatus!: string | null;
+
+  @Column('text', { name: 'to_status', nullable: true })
+  toStatus!: string | null;
+
+  /** Non-personal facts about the step (unit ids, reason codes). */
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  facts!: JsonObject;
+}
+
+/** Every read of a referral's personal data. */
+@Entity({ name: 'access_log' })
+@Index('access_referral', ['referralId', 'at'])
+export class AccessLogOrmEntity {
+  @PrimaryColumn('bigint', { generated: 'increment' })
+  id!: string;
+
+  @Column('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @Column('text', { name: 'user_id' })
+  userId!: string;
+
+  @Column('text', { name: 'organisation_number' })
+  organisationNumber!: string;
+
+  @Column('text')
+  action!: string;
+
+  @Column('timestamptz')
+  at!: Date;
+
+  @Column('text', { name: 'correlation_id', nullable: true })
+  correlationId!: string | null;
+}
+
+/** The routing service's latest recipient map: who receives which type for which municipality. */
+@Entity({ name: 'recipient_map' })
+export class RecipientMapOrmEntity {
+  @PrimaryColumn('text', { name: 'referral_type' })
+  referralType!: string;
+
+  @PrimaryColumn('text', { name: 'municipality_number' })
+  municipalityNumber!: string;
+
+  @Column('jsonb')
+  recipients!: { organisationNumber: string; unitId: string; unitKind: string }[];
+
+  @Column('int')
+  version!: number;
+}

@@ -1,0 +1,28 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { DEADLINE_BREACHED_V1, DEADLINE_MET_V1, DEADLINE_OPENED_V1 } from '@overgang/contracts';
+import { MessageProcessor } from '@overgang/messaging';
+import { ProjectDeadlinesHandler } from '../../application/project-deadlines/project-deadlines.handler';
+
+@Controller()
+export class DeadlineEventsConsumer {
+  constructor(
+    private readonly processor: MessageProcessor,
+    private readonly project: ProjectDeadlinesHandler,
+  ) {}
+
+  @EventPattern(DEADLINE_OPENED_V1)
+  async opened(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_OPENED_V1, ctx, (e, { manager }) => this.project.opened(manager, e));
+  }
+
+  @EventPattern(DEADLINE_MET_V1)
+  async met(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_MET_V1, ctx, (e, { manager }) => this.project.met(manager, e));
+  }
+
+  @EventPattern(DEADLINE_BREACHED_V1)
+  async breached(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_BREACHED_V1, ctx, (e, { manager }) => this.project.breached(manager, e));
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { RECIPIENT_MAP_PUBLISHED_V1, REFERRAL_ROUTED_V1, REFERRAL_UNROUTABLE_V1 } from '@overgang/contracts';
+import { MessageProcessor } from '@overgang/messaging';
+import { ProjectRoutingHandler } from '../../application/project-routing/project-routing.handler';
+
+@Controller()
+export class RoutingEventsConsumer {
+  constructor(
+    private readonly processor: MessageProcessor,
+    private readonly project: ProjectRoutingHandler,
+  ) {}
+
+  @EventPattern(REFERRAL_ROUTED_V1)
+  async routed(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, { manager }) => this.project.routed(manager, e));
+  }
+
+  @EventPattern(REFERRAL_UNROUTABLE_V1)
+  async unroutable(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_UNROUTABLE_V1, ctx, (e, { manager }) => this.project.unroutable(manager, e));
+  }
+
+  @EventPattern(RECIPIENT_MAP_PUBLISHED_V1)
+  async recipientMap(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(RECIPIENT_MAP_PUBLISHED_V1, ctx, (e, { manager }) =>
+      this.project.recipientMap(manager, e),
+    );
+  }
+}

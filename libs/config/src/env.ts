@@ -1,0 +1,75 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Settings every service shares. Each app extends this with its own. */
+export class BaseServiceEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** postgres://user@host:port/db — the launcher and the test setup always provide it. */
+  @IsString()
+  @IsNotEmpty()
+  DATABASE_URL!: string;
+
+  /** Comma-separated host:port list of Kafka brokers. */
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_BROKERS!: string;
+
+  /** Shared secret of the local token issuer (HS256). Production replaces it with an OIDC issuer. */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET!: string;
+
+  @IsString()
+  AUTH_JWT_ISSUER = 'overgang-local';
+
+  @IsString()
+  AUTH_JWT_AUDIENCE = 'overgang';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  /** Failed handling attempts before a message goes to its dead-letter topic. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CONSUMER_MAX_ATTEMPTS = 3;
+
+  /** How often the outbox relay looks for unpublished rows when nobody woke it, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 200;
+
+  @IsOptional()
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+}
+
+export class EnvValidationError extends Error {}
+
+/** Validates raw environment variables into a typed object; fails at boot with every problem listed. */
+export function validateEnv<T extends object>(cls: new () => T, raw: Record<string, unknown>): T {
+  const env = plainToInstance(cls, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `${e.property}: ${Object.values(e.constraints ?? { invalid: 'is invalid' }).join('; ')}`,
+    );
+    throw new EnvValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return env;
+}
+
+export function kafkaBrokers(env: BaseServiceEnv): string[] {
+  return env.KAFKA_BROKERS.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+}

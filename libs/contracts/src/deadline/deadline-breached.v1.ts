@@ -1,0 +1,15 @@
+import { IsISO8601 } from 'class-validator';
+import { ClockRefV1 } from './clock-fields';
+
+export const DEADLINE_BREACHED_V1 = 'deadline.breached.v1';
+
+/** The due time passed without the recipient acting. */
+export class DeadlineBreachedV1 extends ClockRefV1 {
+  /** The due time that passed. */
+  @IsISO8601({ strict: true })
+  dueAt!: string;
+
+  /** When the breach was detected. */
+  @IsISO8601({ strict: true })
+  breachedAt!: string;
+}

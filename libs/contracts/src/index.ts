@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+export * from './common';
+export * from './envelope';
+export * from './registry';
+export * from './referral/referral-submitted.v1';
+export * from './referral/referral-acknowledged.v1';
+export * from './consent/consent-registered.v1';
+export * from './routing/referral-routed.v1';
+export * from './routing/referral-unroutable.v1';
+export * from './routing/recipient-map-published.v1';
+export * from './deadline/clock-fields';
+export * from './deadline/deadline-opened.v1';
+export * from './deadline/deadline-met.v1';
+export * from './deadline/deadline-breached.v1';
+export * from './validate';

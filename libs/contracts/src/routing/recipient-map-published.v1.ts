@@ -1,0 +1,58 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsISO8601, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { KOMMUNENUMMER, ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '../common';
+
+export const RECIPIENT_MAP_PUBLISHED_V1 = 'routing.recipient-map-published.v1';
+
+/** One organisation that receives a referral type for a municipality. */
+export class MapRecipientV1 {
+  /** Organisation number of the receiver. */
+  @Matches(ORGANISATION_NUMBER)
+  organisationNumber!: string;
+
+  /** Directory id of the receiving unit. */
+  @IsString()
+  unitId!: string;
+
+  /** What kind of unit receives it. */
+  @IsIn(UNIT_KINDS)
+  unitKind!: UnitKind;
+}
+
+/** Who receives one referral type for one municipality. */
+export class RecipientMapEntryV1 {
+  /** The referral type. */
+  @IsIn(REFERRAL_TYPES)
+  referralType!: ReferralType;
+
+  /** Kommunenummer of the municipality the person lives in or will live in. */
+  @Matches(KOMMUNENUMMER)
+  municipalityNumber!: string;
+
+  /** The receivers that are always told (optional receivers, like NAV on request, are not listed). */
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MapRecipientV1)
+  recipients!: MapRecipientV1[];
+}
+
+/**
+ * The routing service's whole responsibility map, public facts only. The referral service keeps
+ * the latest copy to check, at submission, that the consent covers every recipient.
+ */
+export class RecipientMapPublishedV1 {
+  /** Increases with every directory change. */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  /** Every (type, municipality) pair the directory can route. */
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RecipientMapEntryV1)
+  entries!: RecipientMapEntryV1[];
+
+  /** When this version was published. */
+  @IsISO8601({ strict: true })
+  publishedAt!: string;
+}

@@ -1,0 +1,60 @@
+import { KafkaOptions, Transport } from '@nestjs/microservices';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { dlqTopic } from '@overgang/contracts';
+
+export const TOPIC_PARTITIONS = 3;
+
+export function createKafka(clientId: string, brokers: string[]): Kafka {
+  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
+}
+
+/** Idempotent, acks=all, one request in flight: no duplicates from producer retries, key order kept. */
+export function createReliableProducer(kafka: Kafka): Producer {
+  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}
+
+/** Creates the given topics and their dead-letter topics if missing. Topics are never auto-created. */
+export async function ensureTopics(kafka: Kafka, topics: string[], partitions = TOPIC_PARTITIONS): Promise<void> {
+  const wanted = [...new Set(topics.flatMap((t) => [t, dlqTopic(t)]))];
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      });
+    } catch (err) {
+      // Another service created some of them at the same moment.
+      if (!/already exists/i.test((err as Error).message)) throw err;
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Options for a service's Nest Kafka consumer. The consumer group is the service name; values are
+ * kept binary so the message processor validates them itself and sends poison to the DLQ.
+ */
+export function kafkaConsumerOptions(service: string, brokers: string[]): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: { clientId: service, brokers, logLevel: logLevel.WARN },
+      consumer: {
+        groupId: service,
+        sessionTimeout: 15000,
+        heartbeatInterval: 3000,
+        allowAutoTopicCreation: false,
+      },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true },
+      parser: { keepBinary: true },
+    },
+  };
+}

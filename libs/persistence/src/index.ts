@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './transaction';
+export * from './test-guard';

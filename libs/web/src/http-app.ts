@@ -1,0 +1,30 @@
+import { randomUUID } from 'crypto';
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, NextFunction, Request, Response } from 'express';
+import { ProblemFilter, strictValidationPipe } from './problem';
+
+/**
+ * The HTTP set-up every service shares: correlation ids, strict validation, problem+json errors,
+ * and its OpenAPI document at /docs-json for the gateway to merge.
+ */
+export function configureHttpApp(app: INestApplication, title: string): void {
+  app.use(json({ limit: '1mb' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.headers['x-correlation-id'];
+    const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    req.headers['x-correlation-id'] = id;
+    res.setHeader('x-correlation-id', id);
+    next();
+  });
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder()
+    .setTitle(title)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

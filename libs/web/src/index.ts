@@ -1,0 +1,4 @@
+export * from './problem';
+export * from './http-app';
+export * from './validators';
+export * from './start-service';

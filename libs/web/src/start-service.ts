@@ -1,0 +1,26 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { BaseServiceEnv, kafkaBrokers } from '@overgang/config';
+import { kafkaConsumerOptions } from '@overgang/messaging';
+import { createServiceLogger } from '@overgang/observability';
+import { configureHttpApp } from './http-app';
+
+export interface StartServiceOptions {
+  name: string;
+  title: string;
+  module: DynamicModule;
+  env: BaseServiceEnv;
+  /** Listen on this port instead of env.PORT (0 = any free port, for tests). */
+  port?: number;
+}
+
+/** Boots one hub service: HTTP API, then its Kafka consumer, then the listener. */
+export async function startService(o: StartServiceOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(o.module, { logger: createServiceLogger(o.name, o.env.LOG_LEVEL) });
+  configureHttpApp(app, o.title);
+  app.connectMicroservice(kafkaConsumerOptions(o.name, kafkaBrokers(o.env)));
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(o.port ?? o.env.PORT, '127.0.0.1');
+  return app;
+}

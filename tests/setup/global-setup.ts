@@ -1,0 +1,40 @@
+import * as os from 'os';
+import * as path from 'path';
+import * as fs from 'fs';
+import { assertTestDatabase } from '@overgang/persistence';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const kafka = require('../../scripts/kafka/kafka.js');
+const postgres = require('../../scripts/postgres.js');
+
+export const TEST_KAFKA_DIR = path.join(os.tmpdir(), `overgang-test-kafka-${process.getuid?.() ?? 0}`);
+
+/**
+ * Starts the real infrastructure once per test run: a fresh single-node Kafka broker in a temp dir
+ * (unless KAFKA_BROKERS points at one) and a freshly created test database.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.OVERGANG_TEST_INFRA === 'up') return;
+  const started = Date.now();
+  if (!process.env.KAFKA_BROKERS) {
+    await kafka.fetchJars();
+    await kafka.stopBroker({ dataDir: TEST_KAFKA_DIR });
+    fs.rmSync(TEST_KAFKA_DIR, { recursive: true, force: true });
+    const port = Number(process.env.TEST_KAFKA_PORT ?? 19092);
+    const broker = await kafka.startBroker({ dataDir: TEST_KAFKA_DIR, port, controllerPort: port + 1, heapMb: 512 });
+    process.env.KAFKA_BROKERS = broker.brokers;
+    process.env.OVERGANG_TEST_KAFKA_DIR = TEST_KAFKA_DIR;
+  }
+  const pg = await postgres.resolvePostgres({
+    database: process.env.TEST_DATABASE_NAME ?? 'overgang_test',
+    dataDir: path.join(os.tmpdir(), 'overgang-test-pg'),
+    fresh: true,
+  });
+  assertTestDatabase(pg.url);
+  process.env.DATABASE_URL = pg.url;
+  (globalThis as { __overgangPgStop?: () => Promise<void> }).__overgangPgStop = pg.stop;
+  process.env.OVERGANG_TEST_INFRA = 'up';
+  process.stdout.write(
+    `\n[test infra] Kafka ${process.env.KAFKA_BROKERS}, PostgreSQL ${pg.source}, ready in ${Date.now() - started} ms\n`,
+  );
+}
