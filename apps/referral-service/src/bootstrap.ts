@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { validateEnv } from '@overgang/config';
-import { startService } from '@overgang/web';
-import { AppHooks, AppModule } from './app.module';
+import { AppHooks, startService } from '@overgang/web';
+import { referralAppModule } from './app.module';
 import { ReferralServiceEnv, SERVICE_NAME } from './config/env.schema';
 
 export async function startReferralService(
@@ -12,7 +12,7 @@ export async function startReferralService(
   return startService({
     name: SERVICE_NAME,
     title: 'Overgang referral service',
-    module: AppModule.forRoot(env, options.hooks),
+    module: referralAppModule(env, options.hooks),
     env,
     port: options.port,
   });

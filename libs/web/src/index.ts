@@ -2,3 +2,4 @@ export * from './problem';
 export * from './http-app';
 export * from './validators';
 export * from './start-service';
+export * from './service-module';

@@ -1,1 +1,4 @@
-export const MIGRATIONS = [];
+import { Initial1795427556149 } from './1795427556149-initial';
+
+/** Committed migrations, oldest first; run at start. Never synchronize. */
+export const MIGRATIONS = [Initial1795427556149];

@@ -156,7 +156,7 @@ export class ReferralHistoryOrmEntity {
   toStatus!: string | null;
 
   /** Non-personal facts about the step (unit ids, reason codes). */
-  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  @Column('jsonb')
   facts!: JsonObject;
 }
 

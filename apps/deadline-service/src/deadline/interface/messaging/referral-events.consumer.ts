@@ -1,0 +1,23 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { REFERRAL_ACKNOWLEDGED_V1, REFERRAL_ROUTED_V1 } from '@overgang/contracts';
+import { MessageProcessor } from '@overgang/messaging';
+import { ClockHandlers } from '../../application/clock.handlers';
+
+@Controller()
+export class DeadlineEventsConsumer {
+  constructor(
+    private readonly processor: MessageProcessor,
+    private readonly clocks: ClockHandlers,
+  ) {}
+
+  @EventPattern(REFERRAL_ROUTED_V1)
+  async routed(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, h) => this.clocks.opened(e, h));
+  }
+
+  @EventPattern(REFERRAL_ACKNOWLEDGED_V1)
+  async acknowledged(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_ACKNOWLEDGED_V1, ctx, (e, h) => this.clocks.acknowledged(e, h));
+  }
+}

@@ -1,0 +1,3 @@
+import { ClockOrmEntity, EarlyStopOrmEntity } from './deadline/infrastructure/clock.orm-entity';
+
+export const ENTITIES = [ClockOrmEntity, EarlyStopOrmEntity];

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ReferralType, UnitKind } from '@overgang/contracts';
+import { Absence, ContactPerson, DirectorySnapshot, OrganisationType } from '../domain/directory';
+import {
+  AbsenceOrmEntity,
+  ContactPersonOrmEntity,
+  DirectoryStateOrmEntity,
+  NavCoverageOrmEntity,
+  OrganisationOrmEntity,
+  UnitOrmEntity,
+} from '../infrastructure/directory.orm-entity';
+
+/** Reads the directory into the plain shapes the routing rules work on. */
+@Injectable()
+export class DirectoryStore {
+  async snapshot(manager: EntityManager): Promise<DirectorySnapshot> {
+    const [organisations, units, navCoverage] = await Promise.all([
+      manager.find(OrganisationOrmEntity),
+      manager.find(UnitOrmEntity, { order: { id: 'ASC' } }),
+      manager.find(NavCoverageOrmEntity),
+    ]);
+    return {
+      organisations: organisations.map((o) => ({ ...o, type: o.type as OrganisationType })),
+      units: units.map((u) => ({
+        id: u.id,
+        organisationNumber: u.organisationNumber,
+        name: u.name,
+        kind: u.kind as UnitKind,
+        receives: u.receives as ReferralType[],
+      })),
+      navCoverage,
+    };
+  }
+
+  async contactsOf(manager: EntityManager, unitIds: string[]): Promise<ContactPerson[]> {
+    if (unitIds.length === 0) return [];
+    const rows = await manager
+      .createQueryBuilder(ContactPersonOrmEntity, 'c')
+      .where('c.unit_id IN (:...unitIds)', { unitIds })
+      .orderBy('c.id')
+      .getMany();
+    return rows.map((c) => ({
+      id: c.id,
+      unitId: c.unitId,
+      role: c.role as 'primary' | 'backup',
+      referralTypes: c.referralTypes as ReferralType[],
+      active: c.active,
+    }));
+  }
+
+  async absencesOn(manager: EntityManager, contactIds: string[], date: string): Promise<Absence[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await manager
+      .createQueryBuilder(AbsenceOrmEntity, 'a')
+      .where('a.contact_person_id IN (:...contactIds)', { contactIds })
+      .andWhere('a.from_date <= :date AND a.to_date >= :date', { date })
+      .getMany();
+    return rows.map((a) => ({ contactPersonId: a.contactPersonId, from: a.fromDate, to: a.toDate }));
+  }
+
+  async version(manager: EntityManager): Promise<number> {
+    const state = await manager.findOneBy(DirectoryStateOrmEntity, { id: 1 });
+    return state?.version ?? 0;
+  }
+
+  async bumpVersion(manager: EntityManager): Promise<number> {
+    const [row] = await manager.query(
+      `INSERT INTO directory_state (id, version) VALUES (1, 1)
+       ON CONFLICT (id) DO UPDATE SET version = directory_state.version + 1 RETURNING version`,
+    );
+    return Number(row.version);
+  }
+}

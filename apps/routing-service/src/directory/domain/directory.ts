@@ -1,0 +1,173 @@
+import { ReferralType, UnitKind } from '@overgang/contracts';
+
+export type OrganisationType = 'municipality' | 'nav-office' | 'prison' | 'probation-office' | 'health-trust' | 'institution' | 'hub';
+
+export interface Organisation {
+  organisationNumber: string;
+  name: string;
+  type: OrganisationType;
+  municipalityNumber: string | null;
+}
+
+export interface Unit {
+  id: string;
+  organisationNumber: string;
+  name: string;
+  kind: UnitKind;
+  /** Referral types this unit receives for its organisation. */
+  receives: ReferralType[];
+}
+
+export interface ContactPerson {
+  id: string;
+  unitId: string;
+  role: 'primary' | 'backup';
+  referralTypes: ReferralType[];
+  active: boolean;
+}
+
+export interface Absence {
+  contactPersonId: string;
+  from: string;
+  to: string;
+}
+
+export interface NavCoverage {
+  municipalityNumber: string;
+  navOrganisationNumber: string;
+}
+
+export interface DirectorySnapshot {
+  organisations: Organisation[];
+  units: Unit[];
+  navCoverage: NavCoverage[];
+}
+
+export interface Party {
+  organisationNumber: string;
+  unitId: string;
+  unitKind: UnitKind;
+}
+
+export type Resolution = { ok: true; parties: Party[] } | { ok: false; code: string; reason: string };
+
+/** Which kinds of organisation must receive each referral type (DOMAIN.md; NAV on request for discharge). */
+const RECEIVERS: Record<ReferralType, ReadonlyArray<'municipality' | 'nav'>> = {
+  'release-notice': ['municipality', 'nav'],
+  'discharge-notice': ['municipality'],
+  'benefit-deduction': ['nav'],
+  'assessment-request': ['nav'],
+};
+
+/**
+ * The receiving parties for a referral type in a municipality. Routing goes by the municipality
+ * the person will live in, never by where the prison or hospital is.
+ */
+export function resolveParties(dir: DirectorySnapshot, type: ReferralType, municipalityNumber: string): Resolution {
+  const municipality = dir.organisations.find(
+    (o) => o.type === 'municipality' && o.municipalityNumber === municipalityNumber,
+  );
+  if (!municipality) {
+    return { ok: false, code: 'ROUTING.UNKNOWN_MUNICIPALITY', reason: `Municipality ${municipalityNumber} is not in the directory.` };
+  }
+  const parties: Party[] = [];
+  for (const receiver of RECEIVERS[type]) {
+    let org: Organisation | undefined = municipality;
+    if (receiver === 'nav') {
+      const coverage = dir.navCoverage.find((c) => c.municipalityNumber === municipalityNumber);
+      org = coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
+      if (!org) {
+        return {
+          ok: false,
+          code: 'ROUTING.NO_NAV_OFFICE',
+          reason: `No NAV office is registered as serving municipality ${municipalityNumber}.`,
+        };
+      }
+    }
+    const unit = dir.units.find((u) => u.organisationNumber === org.organisationNumber && u.receives.includes(type));
+    if (!unit) {
+      return {
+        ok: false,
+        code: 'ROUTING.NO_UNIT',
+        reason: `Organisation ${org.organisationNumber} has no unit that receives ${type}.`,
+      };
+    }
+    parties.push({ organisationNumber: org.organisationNumber, unitId: unit.id, unitKind: unit.kind });
+  }
+  return { ok: true, parties };
+}
+
+export interface Holder {
+  contactPersonId: string | null;
+  assignment: 'primary' | 'backup' | 'unit-queue';
+  reasonCode: string;
+  reason: string;
+}
+
+function absentOn(absences: Absence[], contactPersonId: string, date: string): Absence | undefined {
+  return absences.find((a) => a.contactPersonId === contactPersonId && a.from <= date && date <= a.to);
+}
+
+/**
+ * Within a unit: the primary, else the backup when the primary is away ("so that sickness or
+ * holidays leave no gap"), else the unit's queue and an alert to its coordinator.
+ */
+export function pickHolder(
+  unitId: string,
+  type: ReferralType,
+  contacts: ContactPerson[],
+  absences: Absence[],
+  today: string,
+): Holder {
+  const eligible = contacts.filter((c) => c.unitId === unitId && c.active && c.referralTypes.includes(type));
+  const primary = eligible.find((c) => c.role === 'primary');
+  const backup = eligible.find((c) => c.role === 'backup');
+  const primaryAbsence = primary && absentOn(absences, primary.id, today);
+  if (primary && !primaryAbsence) {
+    return {
+      contactPersonId: primary.id,
+      assignment: 'primary',
+      reasonCode: 'ROUTING.PRIMARY_AVAILABLE',
+      reason: `Primary contact ${primary.id} of unit ${unitId} is available.`,
+    };
+  }
+  const why = primary ? `primary contact ${primary.id} is absent until ${primaryAbsence!.to}` : 'the unit has no primary contact';
+  const backupAbsence = backup && absentOn(absences, backup.id, today);
+  if (backup && !backupAbsence) {
+    return {
+      contactPersonId: backup.id,
+      assignment: 'backup',
+      reasonCode: primary ? 'ROUTING.PRIMARY_ABSENT' : 'ROUTING.NO_PRIMARY',
+      reason: `Backup contact ${backup.id} holds it: ${why}.`,
+    };
+  }
+  const backupWhy = backup ? `backup contact ${backup.id} is absent until ${backupAbsence!.to}` : 'there is no backup contact';
+  return {
+    contactPersonId: null,
+    assignment: 'unit-queue',
+    reasonCode: 'ROUTING.NO_CONTACT_AVAILABLE',
+    reason: `It waits in the queue of unit ${unitId} and its coordinator is alerted: ${why}, and ${backupWhy}.`,
+  };
+}
+
+export interface RecipientMapEntry {
+  referralType: ReferralType;
+  municipalityNumber: string;
+  recipients: Party[];
+}
+
+/** Every (type, municipality) pair the directory can route today, for the referral service's consent check. */
+export function buildRecipientMap(dir: DirectorySnapshot, types: readonly ReferralType[]): RecipientMapEntry[] {
+  const entries: RecipientMapEntry[] = [];
+  const municipalities = dir.organisations
+    .filter((o) => o.type === 'municipality' && o.municipalityNumber)
+    .map((o) => o.municipalityNumber as string)
+    .sort();
+  for (const municipalityNumber of municipalities) {
+    for (const referralType of types) {
+      const r = resolveParties(dir, referralType, municipalityNumber);
+      if (r.ok) entries.push({ referralType, municipalityNumber, recipients: r.parties });
+    }
+  }
+  return entries;
+}

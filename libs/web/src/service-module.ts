@@ -1,0 +1,65 @@
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MixedList } from 'typeorm';
+import { ALL_TOPICS } from '@overgang/contracts';
+import { AuthModule } from '@overgang/auth';
+import { BaseServiceEnv, kafkaBrokers, ServiceConfigModule } from '@overgang/config';
+import { MessagingModule, MessagingModuleOptions } from '@overgang/messaging';
+import { HEALTH_CHECKS, HealthController } from '@overgang/observability';
+import { openServiceDataSource, serviceDataSourceOptions } from '@overgang/persistence';
+
+export interface AppHooks {
+  /** Test fault injection, see MessageProcessorOptions. */
+  afterEffectsCommitted?: MessagingModuleOptions['afterEffectsCommitted'];
+}
+
+export interface HubServiceOptions {
+  name: string;
+  schema: string;
+  env: BaseServiceEnv;
+  entities: Function[];
+  migrations: MixedList<Function | string>;
+  /** Distinct per service: one outbox relay per schema publishes at a time. */
+  outboxLockKey: number;
+  feature: Type<unknown>;
+  /** Extra readiness checks (a provider of HEALTH_CHECKS). */
+  healthChecks?: Provider;
+  afterEffectsCommitted?: MessagingModuleOptions['afterEffectsCommitted'];
+}
+
+@Module({})
+class HubServiceRootModule {}
+
+/** The wiring every hub service shares: config, its own schema, messaging, auth and health. */
+export function hubServiceModule(o: HubServiceOptions): DynamicModule {
+  const dsOptions = {
+    url: o.env.DATABASE_URL,
+    schema: o.schema,
+    entities: o.entities,
+    migrations: o.migrations,
+    applicationName: o.name,
+  };
+  return {
+    module: HubServiceRootModule,
+    imports: [
+      ServiceConfigModule.forEnv(o.env),
+      TypeOrmModule.forRootAsync({
+        useFactory: () => serviceDataSourceOptions(dsOptions),
+        dataSourceFactory: () => openServiceDataSource(dsOptions),
+      }),
+      MessagingModule.forRoot({
+        service: o.name,
+        brokers: kafkaBrokers(o.env),
+        topics: ALL_TOPICS,
+        maxAttempts: o.env.CONSUMER_MAX_ATTEMPTS,
+        outboxPollMs: o.env.OUTBOX_POLL_MS,
+        outboxLockKey: o.outboxLockKey,
+        afterEffectsCommitted: o.afterEffectsCommitted,
+      }),
+      AuthModule,
+      o.feature,
+    ],
+    controllers: [HealthController],
+    providers: [o.healthChecks ?? { provide: HEALTH_CHECKS, useValue: [] }],
+  };
+}
