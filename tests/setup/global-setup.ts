@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as fs from 'fs';
-import { assertTestDatabase } from '@overgang/persistence';
+import { assertTestDatabase } from '../../libs/persistence/src/test-guard';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const kafka = require('../../scripts/kafka/kafka.js');

@@ -1,11 +1,27 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Kafka, LogEntry, logLevel, Producer, RetryOptions } from 'kafkajs';
 import { dlqTopic } from '@overgang/contracts';
 
 export const TOPIC_PARTITIONS = 3;
 
+/**
+ * kafkajs log lines through Nest's logger, without two known-harmless ones: the idempotent
+ * producer's note on bounded retries (we bound them on purpose, so shutdown never hangs), and a
+ * fresh broker's "coordinator is loading" answer that kafkajs retries by itself.
+ */
+export function kafkaLogCreator(): (entry: LogEntry) => void {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }) => {
+    const text = `${log.message}${log.error ? `: ${log.error}` : ''}`;
+    if (/Limiting retries for the idempotent producer|coordinator is loading/.test(text)) return;
+    if (level <= logLevel.ERROR) logger.error(text);
+    else if (level === logLevel.WARN) logger.warn(text);
+  };
+}
+
 export function createKafka(clientId: string, brokers: string[]): Kafka {
-  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
+  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, logCreator: kafkaLogCreator, retry: { retries: 8 } });
 }
 
 /** Idempotent, acks=all, one request in flight: no duplicates from producer retries, key order kept. */
@@ -40,7 +56,11 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions = 
  * Options for a service's Nest Kafka consumer. The consumer group is the service name; values are
  * kept binary so the message processor validates them itself and sends poison to the DLQ.
  */
-export function kafkaConsumerOptions(service: string, brokers: string[]): KafkaOptions {
+export function kafkaConsumerOptions(
+  service: string,
+  brokers: string[],
+  consumerOverrides: { retry?: RetryOptions & { restartOnFailure?: (e: Error) => Promise<boolean> } } = {},
+): KafkaOptions {
   return {
     transport: Transport.KAFKA,
     options: {
@@ -51,6 +71,7 @@ export function kafkaConsumerOptions(service: string, brokers: string[]): KafkaO
         sessionTimeout: 15000,
         heartbeatInterval: 3000,
         allowAutoTopicCreation: false,
+        ...consumerOverrides,
       },
       subscribe: { fromBeginning: true },
       run: { autoCommit: true },

@@ -1,3 +1,4 @@
+import * as pg from 'pg';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 
@@ -14,6 +15,8 @@ export interface ServiceDataSourceOptions {
 export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourceOptions {
   return {
     type: 'postgres',
+    // Handing TypeORM the driver avoids its dynamic require, which jest's module loader breaks.
+    driver: pg,
     url: o.url,
     schema: o.schema,
     entities: o.entities,

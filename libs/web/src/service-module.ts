@@ -44,7 +44,7 @@ export function hubServiceModule(o: HubServiceOptions): DynamicModule {
     imports: [
       ServiceConfigModule.forEnv(o.env),
       TypeOrmModule.forRootAsync({
-        useFactory: () => serviceDataSourceOptions(dsOptions),
+        useFactory: () => ({ ...serviceDataSourceOptions(dsOptions), retryAttempts: 3, retryDelay: 1000 }),
         dataSourceFactory: () => openServiceDataSource(dsOptions),
       }),
       MessagingModule.forRoot({

@@ -16,7 +16,10 @@ export interface StartServiceOptions {
 
 /** Boots one hub service: HTTP API, then its Kafka consumer, then the listener. */
 export async function startService(o: StartServiceOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(o.module, { logger: createServiceLogger(o.name, o.env.LOG_LEVEL) });
+  const app = await NestFactory.create(o.module, {
+    logger: createServiceLogger(o.name, o.env.LOG_LEVEL),
+    abortOnError: false,
+  });
   configureHttpApp(app, o.title);
   app.connectMicroservice(kafkaConsumerOptions(o.name, kafkaBrokers(o.env)));
   await app.init();

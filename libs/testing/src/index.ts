@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './topic-recorder';
+export * from './tokens';
+export * from './factories';
