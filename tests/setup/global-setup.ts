@@ -15,13 +15,19 @@ export const TEST_KAFKA_DIR = path.join(os.tmpdir(), `overgang-test-kafka-${proc
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.OVERGANG_TEST_INFRA === 'up') return;
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const started = Date.now();
   if (!process.env.KAFKA_BROKERS) {
     await kafka.fetchJars();
     await kafka.stopBroker({ dataDir: TEST_KAFKA_DIR });
     fs.rmSync(TEST_KAFKA_DIR, { recursive: true, force: true });
     const port = Number(process.env.TEST_KAFKA_PORT ?? 19092);
-    const broker = await kafka.startBroker({ dataDir: TEST_KAFKA_DIR, port, controllerPort: port + 1, heapMb: 512 });
+    const broker = await kafka.startBroker({
+      dataDir: TEST_KAFKA_DIR,
+      port,
+      controllerPort: port + 1,
+      heapMb: 512,
+    });
     process.env.KAFKA_BROKERS = broker.brokers;
     process.env.OVERGANG_TEST_KAFKA_DIR = TEST_KAFKA_DIR;
   }

@@ -24,7 +24,11 @@ export function referralAppModule(env: ReferralServiceEnv, hooks: AppHooks = {})
     migrations: MIGRATIONS,
     outboxLockKey: 1001,
     feature: ReferralModule,
-    healthChecks: { provide: HEALTH_CHECKS, inject: [DataSource], useFactory: (ds: DataSource) => [recipientMapLoaded(ds)] },
+    healthChecks: {
+      provide: HEALTH_CHECKS,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => [recipientMapLoaded(ds)],
+    },
     afterEffectsCommitted: hooks.afterEffectsCommitted,
   });
 }

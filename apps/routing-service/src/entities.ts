@@ -6,7 +6,10 @@ import {
   OrganisationOrmEntity,
   UnitOrmEntity,
 } from './directory/infrastructure/directory.orm-entity';
-import { AssignmentOrmEntity, UnroutableReferralOrmEntity } from './routing/infrastructure/assignment.orm-entity';
+import {
+  AssignmentOrmEntity,
+  UnroutableReferralOrmEntity,
+} from './routing/infrastructure/assignment.orm-entity';
 
 export const ENTITIES = [
   OrganisationOrmEntity,

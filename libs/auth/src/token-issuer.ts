@@ -11,13 +11,19 @@ export interface IssuerSettings {
  * The local token issuer for development, demos and tests. Production verifies tokens from the
  * agencies' OIDC issuer instead; the services only ever verify.
  */
-export function issueToken(settings: IssuerSettings, claims: TokenClaims, expiresInSeconds = 8 * 3600): string {
+export function issueToken(
+  settings: IssuerSettings,
+  claims: TokenClaims,
+  expiresInSeconds = 8 * 3600,
+): string {
   for (const r of claims.roles) {
     if (!ROLES.includes(r)) throw new Error(`unknown role ${r}; known roles: ${ROLES.join(', ')}`);
   }
-  return jwt.sign(
-    { org: claims.org, unit: claims.unit ?? null, roles: claims.roles },
-    settings.secret,
-    { algorithm: 'HS256', subject: claims.sub, issuer: settings.issuer, audience: settings.audience, expiresIn: expiresInSeconds },
-  );
+  return jwt.sign({ org: claims.org, unit: claims.unit ?? null, roles: claims.roles }, settings.secret, {
+    algorithm: 'HS256',
+    subject: claims.sub,
+    issuer: settings.issuer,
+    audience: settings.audience,
+    expiresIn: expiresInSeconds,
+  });
 }

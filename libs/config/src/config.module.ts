@@ -10,7 +10,10 @@ export const SERVICE_ENV = Symbol('SERVICE_ENV');
 @Global()
 @Module({})
 export class ServiceConfigModule {
-  static forRoot<T extends object>(cls: new () => T, raw: Record<string, unknown> = process.env): DynamicModule {
+  static forRoot<T extends object>(
+    cls: new () => T,
+    raw: Record<string, unknown> = process.env,
+  ): DynamicModule {
     return ServiceConfigModule.forEnv(validateEnv(cls, raw));
   }
 

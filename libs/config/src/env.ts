@@ -1,5 +1,15 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** Settings every service shares. Each app extends this with its own. */
 export class BaseServiceEnv {
@@ -32,6 +42,11 @@ export class BaseServiceEnv {
   @Min(0)
   @Max(65535)
   PORT!: number;
+
+  /** Address to listen on: loopback locally, 0.0.0.0 in a container. */
+  @IsOptional()
+  @IsString()
+  HOST = '127.0.0.1';
 
   /** Failed handling attempts before a message goes to its dead-letter topic. */
   @IsOptional()

@@ -1,8 +1,18 @@
 /** The four handovers of the seeds (DOMAIN.md). */
-export const REFERRAL_TYPES = ['release-notice', 'discharge-notice', 'benefit-deduction', 'assessment-request'] as const;
+export const REFERRAL_TYPES = [
+  'release-notice',
+  'discharge-notice',
+  'benefit-deduction',
+  'assessment-request',
+] as const;
 export type ReferralType = (typeof REFERRAL_TYPES)[number];
 
-export const CONSENT_PURPOSES = ['release-housing', 'discharge-housing', 'benefit-deduction', 'assessment'] as const;
+export const CONSENT_PURPOSES = [
+  'release-housing',
+  'discharge-housing',
+  'benefit-deduction',
+  'assessment',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export const UNIT_KINDS = [

@@ -23,7 +23,9 @@ export async function validatePayload<T extends Topic>(
   topic: T,
   payload: unknown,
   options: { strict?: boolean } = {},
-): Promise<{ ok: true; value: InstanceType<(typeof CONTRACTS)[T]> } | { ok: false; violations: ContractViolation[] }> {
+): Promise<
+  { ok: true; value: InstanceType<(typeof CONTRACTS)[T]> } | { ok: false; violations: ContractViolation[] }
+> {
   const cls = CONTRACTS[topic];
   if (typeof payload !== 'object' || payload === null) {
     return { ok: false, violations: [{ field: 'payload', rule: 'isObject' }] };
@@ -31,7 +33,10 @@ export async function validatePayload<T extends Topic>(
   const instance = plainToInstance(cls as new () => object, payload);
   // Consumers tolerate fields they do not know (a producer may add optional fields to a v1);
   // the contract tests validate strictly so a fixture never drifts from its class.
-  const errors = await validate(instance, options.strict ? STRICT : { whitelist: true, forbidUnknownValues: true });
+  const errors = await validate(
+    instance,
+    options.strict ? STRICT : { whitelist: true, forbidUnknownValues: true },
+  );
   if (errors.length > 0) return { ok: false, violations: flatten(errors) };
   return { ok: true, value: instance as InstanceType<(typeof CONTRACTS)[T]> };
 }

@@ -1,6 +1,6 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
-import { Kafka, LogEntry, logLevel, Producer, RetryOptions } from 'kafkajs';
+import { Kafka, LogEntry, logLevel, Partitioners, Producer, RetryOptions } from 'kafkajs';
 import { dlqTopic } from '@overgang/contracts';
 
 export const TOPIC_PARTITIONS = 3;
@@ -21,16 +21,31 @@ export function kafkaLogCreator(): (entry: LogEntry) => void {
 }
 
 export function createKafka(clientId: string, brokers: string[]): Kafka {
-  return new Kafka({ clientId, brokers, logLevel: logLevel.WARN, logCreator: kafkaLogCreator, retry: { retries: 8 } });
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator,
+    retry: { retries: 8 },
+  });
 }
 
 /** Idempotent, acks=all, one request in flight: no duplicates from producer retries, key order kept. */
 export function createReliableProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }
 
 /** Creates the given topics and their dead-letter topics if missing. Topics are never auto-created. */
-export async function ensureTopics(kafka: Kafka, topics: string[], partitions = TOPIC_PARTITIONS): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  partitions = TOPIC_PARTITIONS,
+): Promise<void> {
   const wanted = [...new Set(topics.flatMap((t) => [t, dlqTopic(t)]))];
   const admin = kafka.admin();
   await admin.connect();
@@ -73,6 +88,7 @@ export function kafkaConsumerOptions(
         allowAutoTopicCreation: false,
         ...consumerOverrides,
       },
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
       run: { autoCommit: true },
       parser: { keepBinary: true },

@@ -2,7 +2,14 @@ import { Logger } from '@nestjs/common';
 import { KafkaContext } from '@nestjs/microservices';
 import { IHeaders, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
-import { dlqTopic, EnvelopeV1, PayloadOf, Topic, validateEnvelope, validatePayload } from '@overgang/contracts';
+import {
+  dlqTopic,
+  EnvelopeV1,
+  PayloadOf,
+  Topic,
+  validateEnvelope,
+  validatePayload,
+} from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
 import { inTransaction } from '@overgang/persistence';
 
@@ -80,7 +87,14 @@ export class MessageProcessor {
         const permanent = err instanceof DomainError;
         const reason = permanent ? `${err.code}: ${err.message}` : errorSummary(err);
         if (permanent || attempt >= this.options.maxAttempts) {
-          return this.deadLetter(topic, ctx, permanent ? 'rejected' : 'failed', reason, attempt, envelope.value);
+          return this.deadLetter(
+            topic,
+            ctx,
+            permanent ? 'rejected' : 'failed',
+            reason,
+            attempt,
+            envelope.value,
+          );
         }
         this.logger.warn(
           `handling ${envelope.value.id} failed (attempt ${attempt}/${this.options.maxAttempts}) at ${where.topic}/${where.partition}@${where.offset}: ${reason}`,

@@ -39,15 +39,27 @@ class ProbeConsumer {
   @EventPattern(CONSENT_REGISTERED_V1)
   async on(@Ctx() ctx: KafkaContext): Promise<void> {
     const key = ctx.getMessage().key?.toString() ?? '';
-    const outcome = await this.processor.process(CONSENT_REGISTERED_V1, ctx, async (p, { manager, envelope }) => {
-      if (alwaysFail.has(p.consentId)) throw new Error('downstream is down');
-      await manager.query(`INSERT INTO probe_effect (consent_id, message_id) VALUES ($1, $2)`, [p.consentId, envelope.id]);
-    });
+    const outcome = await this.processor.process(
+      CONSENT_REGISTERED_V1,
+      ctx,
+      async (p, { manager, envelope }) => {
+        if (alwaysFail.has(p.consentId)) throw new Error('downstream is down');
+        await manager.query(`INSERT INTO probe_effect (consent_id, message_id) VALUES ($1, $2)`, [
+          p.consentId,
+          envelope.id,
+        ]);
+      },
+    );
     outcomes.set(key, [...(outcomes.get(key) ?? []), outcome]);
   }
 }
 
-const dsOptions = () => ({ url: process.env.DATABASE_URL as string, schema: SCHEMA, entities: [], migrations: [ProbeTables1700000000000] });
+const dsOptions = () => ({
+  url: process.env.DATABASE_URL as string,
+  schema: SCHEMA,
+  entities: [],
+  migrations: [ProbeTables1700000000000],
+});
 
 async function bootProbe(group: string, crashStopsConsumer = false): Promise<INestApplication> {
   @Module({
@@ -64,7 +76,8 @@ async function bootProbe(group: string, crashStopsConsumer = false): Promise<INe
         outboxPollMs: 50,
         outboxLockKey: 9001,
         afterEffectsCommitted: (envelope) => {
-          if (crashOnce.delete(envelope.key)) throw new SimulatedCrash('process died before the offset commit');
+          if (crashOnce.delete(envelope.key))
+            throw new SimulatedCrash('process died before the offset commit');
         },
       }),
     ],
@@ -96,13 +109,22 @@ function consentPayload(consentId: string, validFrom = '2026-11-01'): ConsentReg
 async function publish(app: INestApplication, key: string, validFrom?: string): Promise<void> {
   const ds = app.get(DataSource);
   await ds.transaction((m) =>
-    app.get(OutboxWriter).write(m, { topic: CONSENT_REGISTERED_V1, key, correlationId: 'test', payload: consentPayload(key, validFrom) }),
+    app
+      .get(OutboxWriter)
+      .write(m, {
+        topic: CONSENT_REGISTERED_V1,
+        key,
+        correlationId: 'test',
+        payload: consentPayload(key, validFrom),
+      }),
   );
   app.get(OutboxRelay).kick();
 }
 
 async function effects(app: INestApplication, key: string): Promise<number> {
-  const [{ n }] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM probe_effect WHERE consent_id = $1`, [key]);
+  const [{ n }] = await app
+    .get(DataSource)
+    .query(`SELECT count(*)::int AS n FROM probe_effect WHERE consent_id = $1`, [key]);
   return n;
 }
 
@@ -135,25 +157,40 @@ describe('messaging on real Kafka and PostgreSQL', () => {
       const writer = app.get(OutboxWriter);
       await ds.transaction(async (m) => {
         for (const day of ['01', '02', '03']) {
-          await writer.write(m, { topic: CONSENT_REGISTERED_V1, key, correlationId: 't', payload: consentPayload(key, `2026-11-${day}`) });
+          await writer.write(m, {
+            topic: CONSENT_REGISTERED_V1,
+            key,
+            correlationId: 't',
+            payload: consentPayload(key, `2026-11-${day}`),
+          });
         }
       });
       await expect(
         ds.transaction(async (m) => {
-          await writer.write(m, { topic: CONSENT_REGISTERED_V1, key: rolledBack, correlationId: 't', payload: consentPayload(rolledBack) });
+          await writer.write(m, {
+            topic: CONSENT_REGISTERED_V1,
+            key: rolledBack,
+            correlationId: 't',
+            payload: consentPayload(rolledBack),
+          });
           throw new Error('refused');
         }),
       ).rejects.toThrow('refused');
       app.get(OutboxRelay).kick();
 
-      const sent = await eventually(() => recorder.envelopes(CONSENT_REGISTERED_V1, key), { until: (e) => e.length >= 3 });
+      const sent = await eventually(() => recorder.envelopes(CONSENT_REGISTERED_V1, key), {
+        until: (e) => e.length >= 3,
+      });
       expect(sent.map((e) => e.payload.validFrom)).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
       expect(new Set(sent.map((e) => e.id)).size).toBe(3);
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE key = $1`, [rolledBack]);
       expect(n).toBe(0);
       expect(recorder.envelopes(CONSENT_REGISTERED_V1, rolledBack)).toEqual([]);
       // Published rows are marked, so a relay restart does not send them again.
-      const [{ pending }] = await ds.query(`SELECT count(*)::int AS pending FROM outbox WHERE key = $1 AND published_at IS NULL`, [key]);
+      const [{ pending }] = await ds.query(
+        `SELECT count(*)::int AS pending FROM outbox WHERE key = $1 AND published_at IS NULL`,
+        [key],
+      );
       expect(pending).toBe(0);
     } finally {
       await app.close();
@@ -167,7 +204,10 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     const first = await bootProbe(group, true);
     try {
       await publish(first, key);
-      await eventually(() => effects(first, key), { until: (n) => n === 1, what: 'the effect of the first delivery' });
+      await eventually(() => effects(first, key), {
+        until: (n) => n === 1,
+        what: 'the effect of the first delivery',
+      });
       expect(crashOnce.has(key)).toBe(false);
       expect(outcomes.get(key)).toBeUndefined(); // it died before it could report
     } finally {
@@ -175,7 +215,10 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     }
     const restarted = await bootProbe(group);
     try {
-      await eventually(() => outcomes.get(key), { until: (o) => o?.includes('duplicate') === true, what: 'redelivery' });
+      await eventually(() => outcomes.get(key), {
+        until: (o) => o?.includes('duplicate') === true,
+        what: 'redelivery',
+      });
       expect(await effects(restarted, key)).toBe(1);
     } finally {
       await restarted.close();
@@ -189,11 +232,16 @@ describe('messaging on real Kafka and PostgreSQL', () => {
       await producer.send({ topic: CONSENT_REGISTERED_V1, messages: [{ key, value: '{ not json' }] });
       await producer.send({
         topic: CONSENT_REGISTERED_V1,
-        messages: [{ key, value: JSON.stringify({ id: randomUUID(), type: CONSENT_REGISTERED_V1, key, payload: {} }) }],
+        messages: [
+          { key, value: JSON.stringify({ id: randomUUID(), type: CONSENT_REGISTERED_V1, key, payload: {} }) },
+        ],
       });
       await publish(app, key);
 
-      await eventually(() => effects(app, key), { until: (n) => n === 1, what: 'the good message after the poison' });
+      await eventually(() => effects(app, key), {
+        until: (n) => n === 1,
+        what: 'the good message after the poison',
+      });
       const dead = await eventually(
         () => recorder.messages.filter((m) => m.topic === dlqTopic(CONSENT_REGISTERED_V1) && m.key === key),
         { until: (m) => m.length === 2 },
@@ -214,7 +262,8 @@ describe('messaging on real Kafka and PostgreSQL', () => {
       alwaysFail.add(failing);
       await publish(app, failing);
       const dead = await eventually(
-        () => recorder.messages.filter((m) => m.topic === dlqTopic(CONSENT_REGISTERED_V1) && m.key === failing),
+        () =>
+          recorder.messages.filter((m) => m.topic === dlqTopic(CONSENT_REGISTERED_V1) && m.key === failing),
         { until: (m) => m.length === 1 },
       );
       expect(dead[0].headers['dlq-reason']).toBe('failed');
@@ -225,7 +274,10 @@ describe('messaging on real Kafka and PostgreSQL', () => {
 
       const next = randomUUID();
       await publish(app, next);
-      await eventually(() => effects(app, next), { until: (n) => n === 1, what: 'the message after the dead-lettered one' });
+      await eventually(() => effects(app, next), {
+        until: (n) => n === 1,
+        what: 'the message after the dead-lettered one',
+      });
     } finally {
       await app.close();
     }

@@ -8,7 +8,10 @@ export function aNationalId(): string {
   serial += 1;
   const year = 1960 + (serial % 40);
   const day = 1 + (serial % 28);
-  return syntheticNationalId(`${year}-0${1 + (serial % 9)}-${String(day).padStart(2, '0')}`, (serial * 7) % 50);
+  return syntheticNationalId(
+    `${year}-0${1 + (serial % 9)}-${String(day).padStart(2, '0')}`,
+    (serial * 7) % 50,
+  );
 }
 
 export const DRAMMEN = { municipalityNumber: '3301', housing: '100000016', nav: '100000024' } as const;

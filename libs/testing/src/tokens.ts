@@ -12,7 +12,18 @@ interface DemoUser {
   roles: Role[];
 }
 
-const DIRECTORY = join(__dirname, '..', '..', '..', 'apps', 'routing-service', 'src', 'directory', 'fixtures', 'demo-directory.json');
+const DIRECTORY = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'apps',
+  'routing-service',
+  'src',
+  'directory',
+  'fixtures',
+  'demo-directory.json',
+);
 let users: DemoUser[] | null = null;
 
 /** A token for one of the demo directory's users (see `npm run -s token -- --list`). */

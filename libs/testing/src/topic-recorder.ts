@@ -12,7 +12,8 @@ export interface RecordedMessage {
 
 function headersToText(h: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h ?? {})) out[k] = Array.isArray(v) ? v.map(String).join(',') : String(v ?? '');
+  for (const [k, v] of Object.entries(h ?? {}))
+    out[k] = Array.isArray(v) ? v.map(String).join(',') : String(v ?? '');
   return out;
 }
 
@@ -50,7 +51,10 @@ export class TopicRecorder {
   }
 
   /** Envelopes (parsed values) on a topic whose Kafka key is `key`. */
-  envelopes(topic: string, key?: string): Array<{ id: string; type: string; key: string; payload: Record<string, unknown> }> {
+  envelopes(
+    topic: string,
+    key?: string,
+  ): Array<{ id: string; type: string; key: string; payload: Record<string, unknown> }> {
     return this.messages
       .filter((m) => m.topic === topic && (key === undefined || m.key === key) && m.value)
       .map((m) => JSON.parse(m.value as string));

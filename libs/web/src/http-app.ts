@@ -20,11 +20,7 @@ export function configureHttpApp(app: INestApplication, title: string): void {
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
-  const config = new DocumentBuilder()
-    .setTitle(title)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
+  const config = new DocumentBuilder().setTitle(title).setVersion('1').addBearerAuth().build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

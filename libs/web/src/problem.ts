@@ -121,7 +121,8 @@ export function toProblem(exception: unknown): ProblemDocument {
     title: TITLES[500],
     status: 500,
     code: 'INTERNAL',
-    detail: 'Something went wrong on our side. Nothing was changed; try again, and tell support the correlation id.',
+    detail:
+      'Something went wrong on our side. Nothing was changed; try again, and tell support the correlation id.',
   };
 }
 
@@ -155,7 +156,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     problem.instance = req.url.split('?')[0];
     problem.correlationId = req.headers['x-correlation-id'];
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error(
         `request ${problem.correlationId ?? '-'} failed: ${(exception as Error)?.stack ?? String(exception)}`,
       );

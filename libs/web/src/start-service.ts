@@ -24,6 +24,6 @@ export async function startService(o: StartServiceOptions): Promise<INestApplica
   app.connectMicroservice(kafkaConsumerOptions(o.name, kafkaBrokers(o.env)));
   await app.init();
   await app.startAllMicroservices();
-  await app.listen(o.port ?? o.env.PORT, '127.0.0.1');
+  await app.listen(o.port ?? o.env.PORT, o.env.HOST);
   return app;
 }

@@ -13,7 +13,13 @@ import { DeadlineEventsConsumer } from './interface/messaging/deadline-events.co
 import { RoutingEventsConsumer } from './interface/messaging/routing-events.consumer';
 
 @Module({
-  controllers: [ReferralController, AccessLogController, ConsentController, RoutingEventsConsumer, DeadlineEventsConsumer],
+  controllers: [
+    ReferralController,
+    AccessLogController,
+    ConsentController,
+    RoutingEventsConsumer,
+    DeadlineEventsConsumer,
+  ],
   providers: [
     clockProvider,
     ReferralRepository,

@@ -1,6 +1,13 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsString, Matches, Min, ValidateNested } from 'class-validator';
-import { KOMMUNENUMMER, ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '../common';
+import {
+  KOMMUNENUMMER,
+  ORGANISATION_NUMBER,
+  REFERRAL_TYPES,
+  ReferralType,
+  UNIT_KINDS,
+  UnitKind,
+} from '../common';
 
 export const RECIPIENT_MAP_PUBLISHED_V1 = 'routing.recipient-map-published.v1';
 

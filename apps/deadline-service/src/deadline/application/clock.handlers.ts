@@ -75,7 +75,12 @@ export class ClockHandlers {
         key: e.referralId,
         correlationId: ctx.envelope.correlationId,
         causationId: ctx.envelope.id,
-        payload: { ...ref(clock), policy: ANSWER_POLICY, startedAt: startedAt.toISOString(), dueAt: dueAt.toISOString() },
+        payload: {
+          ...ref(clock),
+          policy: ANSWER_POLICY,
+          startedAt: startedAt.toISOString(),
+          dueAt: dueAt.toISOString(),
+        },
       });
       const early = await ctx.manager.findOneBy(EarlyStopOrmEntity, {
         referralId: e.referralId,

@@ -14,7 +14,8 @@ export class DeadlineQueries {
       .createQueryBuilder('c')
       .orderBy('c.due_at', 'ASC')
       .limit(1000);
-    if (!p.roles.includes('hub-admin')) qb.where('c.recipient_organisation_number = :org', { org: p.organisationNumber });
+    if (!p.roles.includes('hub-admin'))
+      qb.where('c.recipient_organisation_number = :org', { org: p.organisationNumber });
     if (status) qb.andWhere('c.status = :status', { status });
     if (referralId) qb.andWhere('c.referral_id = :referralId', { referralId });
     const clocks = await qb.getMany();

@@ -28,7 +28,12 @@ describe('consentRefusal', () => {
     ['another purpose', consent, { ...use, purpose: 'benefit-deduction' }, 'REFERRAL.CONSENT_PURPOSE'],
     ['not yet valid', consent, { ...use, today: '2026-10-31' }, 'REFERRAL.CONSENT_NOT_YET_VALID'],
     ['expired', consent, { ...use, today: '2027-05-01' }, 'REFERRAL.CONSENT_EXPIRED'],
-    ['a recipient left out', consent, { ...use, recipients: ['100000016', '100000040'] }, 'REFERRAL.CONSENT_RECIPIENTS'],
+    [
+      'a recipient left out',
+      consent,
+      { ...use, recipients: ['100000016', '100000040'] },
+      'REFERRAL.CONSENT_RECIPIENTS',
+    ],
   ])('refuses a consent that is %s', (_, c, u, code) => {
     const refusal = consentRefusal(c, u);
     expect(refusal?.code).toBe(code);

@@ -29,10 +29,16 @@ const refuse = (code: string, message: string, details: Record<string, unknown> 
  */
 export function consentRefusal(consent: Consent | null, use: ConsentUse): DomainError | null {
   if (!consent) {
-    return refuse('REFERRAL.CONSENT_MISSING', 'No consent with that id is registered. Register the consent first.');
+    return refuse(
+      'REFERRAL.CONSENT_MISSING',
+      'No consent with that id is registered. Register the consent first.',
+    );
   }
   if (consent.personNationalId !== use.personNationalId) {
-    return refuse('REFERRAL.CONSENT_OTHER_PERSON', 'The consent was given by another person than the one referred.');
+    return refuse(
+      'REFERRAL.CONSENT_OTHER_PERSON',
+      'The consent was given by another person than the one referred.',
+    );
   }
   if (consent.status === 'withdrawn') {
     return refuse('REFERRAL.CONSENT_WITHDRAWN', 'The consent has been withdrawn.');

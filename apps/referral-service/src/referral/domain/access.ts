@@ -16,8 +16,15 @@ export function recipientFor<R extends ReferralParties['recipients'][number]>(
   recipients: R[],
 ): R | undefined {
   return (
-    recipients.find((r) => r.contactPersonId === caller.userId && r.organisationNumber === caller.organisationNumber) ??
-    recipients.find((r) => caller.unitId !== null && r.unitId === caller.unitId && r.organisationNumber === caller.organisationNumber)
+    recipients.find(
+      (r) => r.contactPersonId === caller.userId && r.organisationNumber === caller.organisationNumber,
+    ) ??
+    recipients.find(
+      (r) =>
+        caller.unitId !== null &&
+        r.unitId === caller.unitId &&
+        r.organisationNumber === caller.organisationNumber,
+    )
   );
 }
 

@@ -60,7 +60,10 @@ export interface RecipientState {
  * A referral counts as acknowledged only when every recipient has acknowledged it: one party
  * saying "got it" must not hide that the other has not.
  */
-export function statusAfterAcknowledgement(current: ReferralStatus, recipients: RecipientState[]): ReferralStatus {
+export function statusAfterAcknowledgement(
+  current: ReferralStatus,
+  recipients: RecipientState[],
+): ReferralStatus {
   const allAcknowledged = recipients.length > 0 && recipients.every((r) => r.acknowledgedAt !== null);
   if (!allAcknowledged) return current;
   return current === 'acknowledged' ? current : transition(current, 'acknowledged');

@@ -4,7 +4,11 @@ export const referralNotFound = () =>
   new NotFoundError('REFERRAL.NOT_FOUND', 'No referral with that id exists, or you may not see it.');
 
 export const notARecipient = () =>
-  new DomainError('REFERRAL.NOT_A_RECIPIENT', 'Only a contact person of a receiving unit can do this.', 'forbidden');
+  new DomainError(
+    'REFERRAL.NOT_A_RECIPIENT',
+    'Only a contact person of a receiving unit can do this.',
+    'forbidden',
+  );
 
 export const notYetDelivered = (status: string) =>
   new DomainError(
@@ -31,6 +35,11 @@ export const municipalityNotServed = (municipalityNumber: string, type: string) 
   );
 
 export const releaseDateInPast = () =>
-  new DomainError('REFERRAL.RELEASE_DATE_IN_PAST', 'The expected release date has already passed.', 'invalid', {
-    field: 'expectedReleaseDate',
-  });
+  new DomainError(
+    'REFERRAL.RELEASE_DATE_IN_PAST',
+    'The expected release date has already passed.',
+    'invalid',
+    {
+      field: 'expectedReleaseDate',
+    },
+  );

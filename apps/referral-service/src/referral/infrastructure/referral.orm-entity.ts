@@ -2,7 +2,15 @@ import { JsonObject } from '@overgang/core';
 
 /** Type-specific fields, flat: dates, codes, lists of codes, free text. */
 export type ReferralDetails = Record<string, string | string[] | null>;
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 @Entity({ name: 'referral' })
 @Index('referral_sender', ['senderOrganisation', 'createdAt'])

@@ -1,11 +1,7 @@
 import { JsonObject } from '@overgang/core';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  ReferralClockOrmEntity,
-  ReferralOrmEntity,
-  ReferralRecipientOrmEntity,
-} from './referral.orm-entity';
+import { ReferralClockOrmEntity, ReferralOrmEntity, ReferralRecipientOrmEntity } from './referral.orm-entity';
 
 export interface HistoryEntry {
   referralId: string;

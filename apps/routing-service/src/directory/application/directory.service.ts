@@ -58,9 +58,15 @@ export class DirectoryService implements OnApplicationBootstrap {
   }
 
   private async seed(manager: EntityManager, file: DirectoryFile): Promise<void> {
-    await manager.insert(OrganisationOrmEntity, file.organisations.map((o) => ({ ...o, municipalityNumber: o.municipalityNumber ?? null })));
+    await manager.insert(
+      OrganisationOrmEntity,
+      file.organisations.map((o) => ({ ...o, municipalityNumber: o.municipalityNumber ?? null })),
+    );
     await manager.insert(UnitOrmEntity, file.units);
-    await manager.insert(ContactPersonOrmEntity, file.contactPersons.map((c) => ({ ...c, active: c.active ?? true })));
+    await manager.insert(
+      ContactPersonOrmEntity,
+      file.contactPersons.map((c) => ({ ...c, active: c.active ?? true })),
+    );
     await manager.insert(NavCoverageOrmEntity, file.navCoverage);
   }
 
@@ -81,7 +87,9 @@ export class DirectoryService implements OnApplicationBootstrap {
     return {
       items: orgs.map((o) => ({
         ...o,
-        units: units.filter((u) => u.organisationNumber === o.organisationNumber).map((u) => ({ id: u.id, name: u.name, kind: u.kind, receives: u.receives })),
+        units: units
+          .filter((u) => u.organisationNumber === o.organisationNumber)
+          .map((u) => ({ id: u.id, name: u.name, kind: u.kind, receives: u.receives })),
       })),
     };
   }
@@ -89,9 +97,15 @@ export class DirectoryService implements OnApplicationBootstrap {
   async unit(id: string) {
     const unit = await this.ds.getRepository(UnitOrmEntity).findOneBy({ id });
     if (!unit) throw new NotFoundError('DIRECTORY.UNIT_NOT_FOUND', `No unit ${id} in the directory.`);
-    const contacts = await this.ds.getRepository(ContactPersonOrmEntity).find({ where: { unitId: id }, order: { role: 'DESC' } });
+    const contacts = await this.ds
+      .getRepository(ContactPersonOrmEntity)
+      .find({ where: { unitId: id }, order: { role: 'DESC' } });
     const today = osloDate(this.clock.now());
-    const absences = await this.store.absencesOn(this.ds.manager, contacts.map((c) => c.id), today);
+    const absences = await this.store.absencesOn(
+      this.ds.manager,
+      contacts.map((c) => c.id),
+      today,
+    );
     return {
       ...unit,
       contactPersons: contacts.map((c) => ({
@@ -108,15 +122,24 @@ export class DirectoryService implements OnApplicationBootstrap {
   }
 
   /** A coordinator registers an absence for a contact person of their own organisation. */
-  async registerAbsence(p: Principal, contactPersonId: string, a: { from: string; to: string; reason: string }) {
+  async registerAbsence(
+    p: Principal,
+    contactPersonId: string,
+    a: { from: string; to: string; reason: string },
+  ) {
     if (a.to < a.from) {
-      throw new DomainError('DIRECTORY.DATES_IN_WRONG_ORDER', 'to must be on or after from.', 'invalid', { field: 'to' });
+      throw new DomainError('DIRECTORY.DATES_IN_WRONG_ORDER', 'to must be on or after from.', 'invalid', {
+        field: 'to',
+      });
     }
     return inTransaction(this.ds, async (manager) => {
       const contact = await manager.findOneBy(ContactPersonOrmEntity, { id: contactPersonId });
       const unit = contact && (await manager.findOneBy(UnitOrmEntity, { id: contact.unitId }));
       if (!contact || !unit) {
-        throw new NotFoundError('DIRECTORY.CONTACT_NOT_FOUND', `No contact person ${contactPersonId} in the directory.`);
+        throw new NotFoundError(
+          'DIRECTORY.CONTACT_NOT_FOUND',
+          `No contact person ${contactPersonId} in the directory.`,
+        );
       }
       const own = unit.organisationNumber === p.organisationNumber && p.roles.includes('coordinator');
       if (!own && !p.roles.includes('hub-admin')) {

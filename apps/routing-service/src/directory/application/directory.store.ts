@@ -15,11 +15,10 @@ import {
 @Injectable()
 export class DirectoryStore {
   async snapshot(manager: EntityManager): Promise<DirectorySnapshot> {
-    const [organisations, units, navCoverage] = await Promise.all([
-      manager.find(OrganisationOrmEntity),
-      manager.find(UnitOrmEntity, { order: { id: 'ASC' } }),
-      manager.find(NavCoverageOrmEntity),
-    ]);
+    // One connection inside a transaction: the queries run one after another.
+    const organisations = await manager.find(OrganisationOrmEntity);
+    const units = await manager.find(UnitOrmEntity, { order: { id: 'ASC' } });
+    const navCoverage = await manager.find(NavCoverageOrmEntity);
     return {
       organisations: organisations.map((o) => ({ ...o, type: o.type as OrganisationType })),
       units: units.map((u) => ({

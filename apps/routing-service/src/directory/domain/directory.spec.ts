@@ -3,15 +3,43 @@ import { buildRecipientMap, ContactPerson, DirectorySnapshot, pickHolder, resolv
 
 const dir: DirectorySnapshot = {
   organisations: [
-    { organisationNumber: '100000016', name: 'Drammen kommune', type: 'municipality', municipalityNumber: '3301' },
+    {
+      organisationNumber: '100000016',
+      name: 'Drammen kommune',
+      type: 'municipality',
+      municipalityNumber: '3301',
+    },
     { organisationNumber: '100000024', name: 'NAV Drammen', type: 'nav-office', municipalityNumber: null },
-    { organisationNumber: '100000032', name: 'Bærum kommune', type: 'municipality', municipalityNumber: '3201' },
+    {
+      organisationNumber: '100000032',
+      name: 'Bærum kommune',
+      type: 'municipality',
+      municipalityNumber: '3201',
+    },
     { organisationNumber: '100000008', name: 'Drammen fengsel', type: 'prison', municipalityNumber: null },
   ],
   units: [
-    { id: 'drammen-bolig', organisationNumber: '100000016', name: 'Bolig', kind: 'housing-service', receives: ['release-notice', 'discharge-notice'] },
-    { id: 'nav-drammen', organisationNumber: '100000024', name: 'NAV', kind: 'nav-social-services', receives: ['release-notice', 'benefit-deduction'] },
-    { id: 'baerum-bolig', organisationNumber: '100000032', name: 'Bolig', kind: 'housing-service', receives: ['release-notice'] },
+    {
+      id: 'drammen-bolig',
+      organisationNumber: '100000016',
+      name: 'Bolig',
+      kind: 'housing-service',
+      receives: ['release-notice', 'discharge-notice'],
+    },
+    {
+      id: 'nav-drammen',
+      organisationNumber: '100000024',
+      name: 'NAV',
+      kind: 'nav-social-services',
+      receives: ['release-notice', 'benefit-deduction'],
+    },
+    {
+      id: 'baerum-bolig',
+      organisationNumber: '100000032',
+      name: 'Bolig',
+      kind: 'housing-service',
+      receives: ['release-notice'],
+    },
   ],
   navCoverage: [{ municipalityNumber: '3301', navOrganisationNumber: '100000024' }],
 };
@@ -33,9 +61,18 @@ describe('resolveParties', () => {
   });
 
   it('names the gap when a municipality is unknown, has no NAV office, or no receiving unit', () => {
-    expect(resolveParties(dir, 'release-notice', '5038')).toMatchObject({ ok: false, code: 'ROUTING.UNKNOWN_MUNICIPALITY' });
-    expect(resolveParties(dir, 'release-notice', '3201')).toMatchObject({ ok: false, code: 'ROUTING.NO_NAV_OFFICE' });
-    expect(resolveParties(dir, 'assessment-request', '3301')).toMatchObject({ ok: false, code: 'ROUTING.NO_UNIT' });
+    expect(resolveParties(dir, 'release-notice', '5038')).toMatchObject({
+      ok: false,
+      code: 'ROUTING.UNKNOWN_MUNICIPALITY',
+    });
+    expect(resolveParties(dir, 'release-notice', '3201')).toMatchObject({
+      ok: false,
+      code: 'ROUTING.NO_NAV_OFFICE',
+    });
+    expect(resolveParties(dir, 'assessment-request', '3301')).toMatchObject({
+      ok: false,
+      code: 'ROUTING.NO_UNIT',
+    });
   });
 
   it('builds the recipient map from the same rules', () => {
@@ -60,8 +97,18 @@ describe('pickHolder', () => {
   });
 
   it('gives it to the backup when the primary is absent today, and says why', () => {
-    const h = pickHolder('drammen-bolig', 'release-notice', contacts, [{ contactPersonId: 'p', from: '2026-11-20', to: '2026-11-23' }], today);
-    expect(h).toMatchObject({ contactPersonId: 'b', assignment: 'backup', reasonCode: 'ROUTING.PRIMARY_ABSENT' });
+    const h = pickHolder(
+      'drammen-bolig',
+      'release-notice',
+      contacts,
+      [{ contactPersonId: 'p', from: '2026-11-20', to: '2026-11-23' }],
+      today,
+    );
+    expect(h).toMatchObject({
+      contactPersonId: 'b',
+      assignment: 'backup',
+      reasonCode: 'ROUTING.PRIMARY_ABSENT',
+    });
     expect(h.reason).toContain('absent until 2026-11-23');
   });
 
@@ -70,7 +117,9 @@ describe('pickHolder', () => {
       { contactPersonId: 'p', from: '2026-11-01', to: '2026-11-22' },
       { contactPersonId: 'p', from: '2026-11-24', to: '2026-11-30' },
     ];
-    expect(pickHolder('drammen-bolig', 'release-notice', contacts, absences, today).assignment).toBe('primary');
+    expect(pickHolder('drammen-bolig', 'release-notice', contacts, absences, today).assignment).toBe(
+      'primary',
+    );
   });
 
   it('puts it in the unit queue when both are away', () => {

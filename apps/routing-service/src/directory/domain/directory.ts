@@ -1,6 +1,13 @@
 import { ReferralType, UnitKind } from '@overgang/contracts';
 
-export type OrganisationType = 'municipality' | 'nav-office' | 'prison' | 'probation-office' | 'health-trust' | 'institution' | 'hub';
+export type OrganisationType =
+  | 'municipality'
+  | 'nav-office'
+  | 'prison'
+  | 'probation-office'
+  | 'health-trust'
+  | 'institution'
+  | 'hub';
 
 export interface Organisation {
   organisationNumber: string;
@@ -63,19 +70,28 @@ const RECEIVERS: Record<ReferralType, ReadonlyArray<'municipality' | 'nav'>> = {
  * The receiving parties for a referral type in a municipality. Routing goes by the municipality
  * the person will live in, never by where the prison or hospital is.
  */
-export function resolveParties(dir: DirectorySnapshot, type: ReferralType, municipalityNumber: string): Resolution {
+export function resolveParties(
+  dir: DirectorySnapshot,
+  type: ReferralType,
+  municipalityNumber: string,
+): Resolution {
   const municipality = dir.organisations.find(
     (o) => o.type === 'municipality' && o.municipalityNumber === municipalityNumber,
   );
   if (!municipality) {
-    return { ok: false, code: 'ROUTING.UNKNOWN_MUNICIPALITY', reason: `Municipality ${municipalityNumber} is not in the directory.` };
+    return {
+      ok: false,
+      code: 'ROUTING.UNKNOWN_MUNICIPALITY',
+      reason: `Municipality ${municipalityNumber} is not in the directory.`,
+    };
   }
   const parties: Party[] = [];
   for (const receiver of RECEIVERS[type]) {
     let org: Organisation | undefined = municipality;
     if (receiver === 'nav') {
       const coverage = dir.navCoverage.find((c) => c.municipalityNumber === municipalityNumber);
-      org = coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
+      org =
+        coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
       if (!org) {
         return {
           ok: false,
@@ -84,7 +100,9 @@ export function resolveParties(dir: DirectorySnapshot, type: ReferralType, munic
         };
       }
     }
-    const unit = dir.units.find((u) => u.organisationNumber === org.organisationNumber && u.receives.includes(type));
+    const unit = dir.units.find(
+      (u) => u.organisationNumber === org.organisationNumber && u.receives.includes(type),
+    );
     if (!unit) {
       return {
         ok: false,
@@ -131,7 +149,9 @@ export function pickHolder(
       reason: `Primary contact ${primary.id} of unit ${unitId} is available.`,
     };
   }
-  const why = primary ? `primary contact ${primary.id} is absent until ${primaryAbsence!.to}` : 'the unit has no primary contact';
+  const why = primary
+    ? `primary contact ${primary.id} is absent until ${primaryAbsence!.to}`
+    : 'the unit has no primary contact';
   const backupAbsence = backup && absentOn(absences, backup.id, today);
   if (backup && !backupAbsence) {
     return {
@@ -141,7 +161,9 @@ export function pickHolder(
       reason: `Backup contact ${backup.id} holds it: ${why}.`,
     };
   }
-  const backupWhy = backup ? `backup contact ${backup.id} is absent until ${backupAbsence!.to}` : 'there is no backup contact';
+  const backupWhy = backup
+    ? `backup contact ${backup.id} is absent until ${backupAbsence!.to}`
+    : 'there is no backup contact';
   return {
     contactPersonId: null,
     assignment: 'unit-queue',
@@ -157,7 +179,10 @@ export interface RecipientMapEntry {
 }
 
 /** Every (type, municipality) pair the directory can route today, for the referral service's consent check. */
-export function buildRecipientMap(dir: DirectorySnapshot, types: readonly ReferralType[]): RecipientMapEntry[] {
+export function buildRecipientMap(
+  dir: DirectorySnapshot,
+  types: readonly ReferralType[],
+): RecipientMapEntry[] {
   const entries: RecipientMapEntry[] = [];
   const municipalities = dir.organisations
     .filter((o) => o.type === 'municipality' && o.municipalityNumber)

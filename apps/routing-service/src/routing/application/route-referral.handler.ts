@@ -31,7 +31,11 @@ export class RouteReferralHandler {
   async handle(e: ReferralSubmittedV1, ctx: HandlerContext): Promise<void> {
     const { manager } = ctx;
     const now = this.clock.now();
-    const resolution = resolveParties(await this.store.snapshot(manager), e.referralType, e.municipalityNumber);
+    const resolution = resolveParties(
+      await this.store.snapshot(manager),
+      e.referralType,
+      e.municipalityNumber,
+    );
     if (!resolution.ok) return this.unroutable(manager, ctx, e, resolution.code, resolution.reason, now);
 
     const uncovered = resolution.parties.filter(
@@ -52,7 +56,11 @@ export class RouteReferralHandler {
     const today = osloDate(now);
     const unitIds = resolution.parties.map((p) => p.unitId);
     const contacts = await this.store.contactsOf(manager, unitIds);
-    const absences = await this.store.absencesOn(manager, contacts.map((c) => c.id), today);
+    const absences = await this.store.absencesOn(
+      manager,
+      contacts.map((c) => c.id),
+      today,
+    );
     const recipients = resolution.parties.map((party) => ({
       ...party,
       ...pickHolder(party.unitId, e.referralType, contacts, absences, today),
@@ -83,7 +91,12 @@ export class RouteReferralHandler {
       correlationId: ctx.envelope.correlationId,
       causationId: ctx.envelope.id,
       occurredAt: now,
-      payload: { referralId: e.referralId, referralType: e.referralType, recipients, routedAt: now.toISOString() },
+      payload: {
+        referralId: e.referralId,
+        referralType: e.referralType,
+        recipients,
+        routedAt: now.toISOString(),
+      },
     });
     ctx.afterCommit(() => this.relay.kick());
   }
@@ -110,7 +123,13 @@ export class RouteReferralHandler {
       correlationId: ctx.envelope.correlationId,
       causationId: ctx.envelope.id,
       occurredAt: now,
-      payload: { referralId: e.referralId, referralType: e.referralType, reasonCode, reason, decidedAt: now.toISOString() },
+      payload: {
+        referralId: e.referralId,
+        referralType: e.referralType,
+        reasonCode,
+        reason,
+        decidedAt: now.toISOString(),
+      },
     });
     ctx.afterCommit(() => this.relay.kick());
   }

@@ -12,7 +12,9 @@ export class DeadlineController {
 
   @Get()
   @Roles('coordinator', 'hub-admin')
-  @ApiOperation({ summary: 'Deadline clocks of my organisation as recipient: who holds each and when it is due.' })
+  @ApiOperation({
+    summary: 'Deadline clocks of my organisation as recipient: who holds each and when it is due.',
+  })
   list(@Query() q: ListDeadlinesQueryDto, @CurrentUser() user: Principal) {
     return this.queries.list(user, q.status, q.referralId);
   }

@@ -20,9 +20,14 @@ export class RegisterConsentHandler {
 
   async execute(cmd: RegisterConsentCommand): Promise<string> {
     if (cmd.validTo < cmd.validFrom) {
-      throw new DomainError('CONSENT.DATES_IN_WRONG_ORDER', 'validTo must be on or after validFrom.', 'invalid', {
-        field: 'validTo',
-      });
+      throw new DomainError(
+        'CONSENT.DATES_IN_WRONG_ORDER',
+        'validTo must be on or after validFrom.',
+        'invalid',
+        {
+          field: 'validTo',
+        },
+      );
     }
     const id = randomUUID();
     const now = this.clock.now();

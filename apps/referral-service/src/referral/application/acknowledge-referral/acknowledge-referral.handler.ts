@@ -6,7 +6,12 @@ import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
 import { CLOCK } from '../../../clock.provider';
 import { mayRead, recipientFor } from '../../domain/access';
-import { alreadyAcknowledged, notARecipient, notYetDelivered, referralNotFound } from '../../domain/referral.errors';
+import {
+  alreadyAcknowledged,
+  notARecipient,
+  notYetDelivered,
+  referralNotFound,
+} from '../../domain/referral.errors';
 import { ReferralStatus, statusAfterAcknowledgement } from '../../domain/referral-state';
 import { ReferralOrmEntity, ReferralRecipientOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
@@ -27,7 +32,13 @@ export class AcknowledgeReferralHandler {
     const now = this.clock.now();
     return inTransaction(this.ds, async (manager, afterCommit) => {
       const loaded = await this.referrals.load(manager, cmd.referralId, true);
-      if (!loaded || !mayRead(cmd.by, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+      if (
+        !loaded ||
+        !mayRead(cmd.by, {
+          senderOrganisation: loaded.referral.senderOrganisation,
+          recipients: loaded.recipients,
+        })
+      ) {
         throw referralNotFound();
       }
       const { referral, recipients } = loaded;
@@ -45,7 +56,8 @@ export class AcknowledgeReferralHandler {
         { referralId: referral.id, unitId: mine.unitId },
         { acknowledgedAt: now, acknowledgedBy: cmd.by.userId },
       );
-      if (to !== from) await manager.update(ReferralOrmEntity, { id: referral.id }, { status: to, updatedAt: now });
+      if (to !== from)
+        await manager.update(ReferralOrmEntity, { id: referral.id }, { status: to, updatedAt: now });
       await this.referrals.addHistory(manager, {
         referralId: referral.id,
         at: now,

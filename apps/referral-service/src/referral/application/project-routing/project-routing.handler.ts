@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RecipientMapPublishedV1, ReferralRoutedV1, ReferralUnroutableV1 } from '@overgang/contracts';
 import { ReferralStatus, transition } from '../../domain/referral-state';
-import { RecipientMapOrmEntity, ReferralOrmEntity, ReferralRecipientOrmEntity } from '../../infrastructure/referral.orm-entity';
+import {
+  RecipientMapOrmEntity,
+  ReferralOrmEntity,
+  ReferralRecipientOrmEntity,
+} from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 
 const ROUTING = 'routing-service';
@@ -13,7 +17,10 @@ export class ProjectRoutingHandler {
   constructor(private readonly referrals: ReferralRepository) {}
 
   async routed(manager: EntityManager, e: ReferralRoutedV1): Promise<void> {
-    const referral = await manager.findOne(ReferralOrmEntity, { where: { id: e.referralId }, lock: { mode: 'pessimistic_write' } });
+    const referral = await manager.findOne(ReferralOrmEntity, {
+      where: { id: e.referralId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!referral) return;
     const at = new Date(e.routedAt);
     for (const r of e.recipients) {
@@ -32,7 +39,10 @@ export class ProjectRoutingHandler {
           reason: r.reason,
           routedAt: at,
         })
-        .orUpdate(['contact_person_id', 'assignment', 'reason_code', 'reason', 'routed_at'], ['referral_id', 'unit_id'])
+        .orUpdate(
+          ['contact_person_id', 'assignment', 'reason_code', 'reason', 'routed_at'],
+          ['referral_id', 'unit_id'],
+        )
         .execute();
     }
     const from = referral.status as ReferralStatus;
@@ -89,7 +99,11 @@ export class ProjectRoutingHandler {
       e.entries.map((entry) => ({
         referralType: entry.referralType,
         municipalityNumber: entry.municipalityNumber,
-        recipients: entry.recipients.map((r) => ({ organisationNumber: r.organisationNumber, unitId: r.unitId, unitKind: r.unitKind })),
+        recipients: entry.recipients.map((r) => ({
+          organisationNumber: r.organisationNumber,
+          unitId: r.unitId,
+          unitKind: r.unitKind,
+        })),
         version: e.version,
       })),
     );

@@ -24,7 +24,12 @@ function recipientView(r: ReferralRecipientOrmEntity, clocks: ReferralClockOrmEn
     organisationNumber: r.organisationNumber,
     unitId: r.unitId,
     unitKind: r.unitKind,
-    holder: { contactPersonId: r.contactPersonId, assignment: r.assignment, reasonCode: r.reasonCode, reason: r.reason },
+    holder: {
+      contactPersonId: r.contactPersonId,
+      assignment: r.assignment,
+      reasonCode: r.reasonCode,
+      reason: r.reason,
+    },
     routedAt: r.routedAt.toISOString(),
     acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: r.acknowledgedBy,
@@ -48,11 +53,18 @@ export class ReferralQueries {
       .getRepository(ReferralRecipientOrmEntity)
       .createQueryBuilder('rr')
       .where('rr.organisation_number = :org', { org: p.organisationNumber })
-      .andWhere('(rr.contact_person_id = :user OR rr.unit_id = :unit)', { user: p.userId, unit: p.unitId ?? '' })
+      .andWhere('(rr.contact_person_id = :user OR rr.unit_id = :unit)', {
+        user: p.userId,
+        unit: p.unitId ?? '',
+      })
       .getMany();
     if (recipients.length === 0) return { items: [] };
     const ids = [...new Set(recipients.map((r) => r.referralId))];
-    const referrals = await this.ds.getRepository(ReferralOrmEntity).createQueryBuilder('r').whereInIds(ids).getMany();
+    const referrals = await this.ds
+      .getRepository(ReferralOrmEntity)
+      .createQueryBuilder('r')
+      .whereInIds(ids)
+      .getMany();
     const clocks = await this.ds
       .getRepository(ReferralClockOrmEntity)
       .createQueryBuilder('c')
@@ -72,7 +84,11 @@ export class ReferralQueries {
       anchorDate: row.r.anchorDate,
       receivedAt: row.routedAt.toISOString(),
       unitId: row.unitId,
-      holder: { contactPersonId: row.contactPersonId, assignment: row.assignment, heldByMe: row.contactPersonId === p.userId },
+      holder: {
+        contactPersonId: row.contactPersonId,
+        assignment: row.assignment,
+        heldByMe: row.contactPersonId === p.userId,
+      },
       acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
       deadline: deadlineOf(
         clocks.filter((c) => c.referralId === row.r.id),
@@ -86,7 +102,10 @@ export class ReferralQueries {
   async details(p: Principal, id: string, correlationId: string | null) {
     return this.ds.transaction(async (manager) => {
       const loaded = await this.referrals.load(manager, id);
-      if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+      if (
+        !loaded ||
+        !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
+      ) {
         throw referralNotFound();
       }
       const { referral: r, recipients, clocks } = loaded;
@@ -109,14 +128,19 @@ export class ReferralQueries {
         person: { nationalId: r.personNationalId, name: r.personName },
         details: r.details,
         recipients: recipients.map((rr) => recipientView(rr, clocks)),
-        routingProblem: r.routingProblemCode ? { code: r.routingProblemCode, reason: r.routingProblem } : null,
+        routingProblem: r.routingProblemCode
+          ? { code: r.routingProblemCode, reason: r.routingProblem }
+          : null,
       };
     });
   }
 
   async history(p: Principal, id: string) {
     const loaded = await this.referrals.load(this.ds.manager, id);
-    if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+    if (
+      !loaded ||
+      !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
+    ) {
       throw referralNotFound();
     }
     const entries = await this.ds.getRepository(ReferralHistoryOrmEntity).find({
@@ -139,7 +163,10 @@ export class ReferralQueries {
   /** Who read a referral's personal data: for coordinators of the sender or a recipient. */
   async accessLog(p: Principal, referralId: string) {
     const loaded = await this.referrals.load(this.ds.manager, referralId);
-    const parties = loaded && { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients };
+    const parties = loaded && {
+      senderOrganisation: loaded.referral.senderOrganisation,
+      recipients: loaded.recipients,
+    };
     if (!loaded || !parties || !mayRead(p, parties)) throw referralNotFound();
     const entries = await this.ds.getRepository(AccessLogOrmEntity).find({
       where: { referralId },

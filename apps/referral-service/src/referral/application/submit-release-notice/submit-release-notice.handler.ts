@@ -57,27 +57,30 @@ export class SubmitReleaseNoticeHandler {
       if (refusal) throw refusal;
 
       const id = randomUUID();
-      await manager.insert(ReferralOrmEntity, manager.create(ReferralOrmEntity, {
-        id,
-        type: TYPE,
-        status: 'submitted',
-        personNationalId: cmd.nationalId,
-        personName: cmd.name,
-        senderOrganisation: cmd.sender.organisationNumber,
-        senderUnit: cmd.sender.unitId,
-        senderUser: cmd.sender.userId,
-        municipalityNumber: cmd.municipalityNumber,
-        consentId: cmd.consentId,
-        anchorDate: cmd.expectedReleaseDate,
-        details: {
-          expectedReleaseDate: cmd.expectedReleaseDate,
-          housingSituation: cmd.housingSituation,
-          followUpNeeds: cmd.followUpNeeds,
-          knownFollowUpService: cmd.knownFollowUpService ?? null,
-        },
-        createdAt: now,
-        updatedAt: now,
-      }));
+      await manager.insert(
+        ReferralOrmEntity,
+        manager.create(ReferralOrmEntity, {
+          id,
+          type: TYPE,
+          status: 'submitted',
+          personNationalId: cmd.nationalId,
+          personName: cmd.name,
+          senderOrganisation: cmd.sender.organisationNumber,
+          senderUnit: cmd.sender.unitId,
+          senderUser: cmd.sender.userId,
+          municipalityNumber: cmd.municipalityNumber,
+          consentId: cmd.consentId,
+          anchorDate: cmd.expectedReleaseDate,
+          details: {
+            expectedReleaseDate: cmd.expectedReleaseDate,
+            housingSituation: cmd.housingSituation,
+            followUpNeeds: cmd.followUpNeeds,
+            knownFollowUpService: cmd.knownFollowUpService ?? null,
+          },
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
       await this.referrals.addHistory(manager, {
         referralId: id,
         at: now,

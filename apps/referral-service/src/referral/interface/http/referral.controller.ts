@@ -23,13 +23,19 @@ export class ReferralController {
 
   @Post('release-notices')
   @Roles('prison-consultant')
-  @ApiOperation({ summary: 'A prison social consultant notifies the municipality and NAV of a coming release.' })
+  @ApiOperation({
+    summary: 'A prison social consultant notifies the municipality and NAV of a coming release.',
+  })
   async releaseNotice(
     @Body() body: ReleaseNoticeRequestDto,
     @CurrentUser() user: Principal,
     @Req() req: Req,
   ): Promise<CreatedResponseDto> {
-    const id = await this.submitReleaseNotice.execute({ ...body, sender: user, correlationId: correlation(req) });
+    const id = await this.submitReleaseNotice.execute({
+      ...body,
+      sender: user,
+      correlationId: correlation(req),
+    });
     return { id };
   }
 
@@ -40,7 +46,9 @@ export class ReferralController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A referral with personal details, for the sender and the recipients only. The read is logged.' })
+  @ApiOperation({
+    summary: 'A referral with personal details, for the sender and the recipients only. The read is logged.',
+  })
   details(@Param('id', uuid) id: string, @CurrentUser() user: Principal, @Req() req: Req) {
     return this.queries.details(user, id, correlation(req));
   }

@@ -13,7 +13,9 @@ export class DeadlineEventsConsumer {
 
   @EventPattern(DEADLINE_OPENED_V1)
   async opened(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(DEADLINE_OPENED_V1, ctx, (e, { manager }) => this.project.opened(manager, e));
+    await this.processor.process(DEADLINE_OPENED_V1, ctx, (e, { manager }) =>
+      this.project.opened(manager, e),
+    );
   }
 
   @EventPattern(DEADLINE_MET_V1)
@@ -23,6 +25,8 @@ export class DeadlineEventsConsumer {
 
   @EventPattern(DEADLINE_BREACHED_V1)
   async breached(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(DEADLINE_BREACHED_V1, ctx, (e, { manager }) => this.project.breached(manager, e));
+    await this.processor.process(DEADLINE_BREACHED_V1, ctx, (e, { manager }) =>
+      this.project.breached(manager, e),
+    );
   }
 }

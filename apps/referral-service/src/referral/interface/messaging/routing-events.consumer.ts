@@ -13,12 +13,16 @@ export class RoutingEventsConsumer {
 
   @EventPattern(REFERRAL_ROUTED_V1)
   async routed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, { manager }) => this.project.routed(manager, e));
+    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, { manager }) =>
+      this.project.routed(manager, e),
+    );
   }
 
   @EventPattern(REFERRAL_UNROUTABLE_V1)
   async unroutable(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_UNROUTABLE_V1, ctx, (e, { manager }) => this.project.unroutable(manager, e));
+    await this.processor.process(REFERRAL_UNROUTABLE_V1, ctx, (e, { manager }) =>
+      this.project.unroutable(manager, e),
+    );
   }
 
   @EventPattern(RECIPIENT_MAP_PUBLISHED_V1)

@@ -24,7 +24,9 @@ export class DirectoryController {
 
   @Post('contact-persons/:id/absences')
   @Roles('coordinator', 'hub-admin')
-  @ApiOperation({ summary: 'Register that a contact person is away; new referrals go to the backup meanwhile.' })
+  @ApiOperation({
+    summary: 'Register that a contact person is away; new referrals go to the backup meanwhile.',
+  })
   absence(@Param('id') id: string, @Body() body: RegisterAbsenceRequestDto, @CurrentUser() user: Principal) {
     return this.directory.registerAbsence(user, id, body);
   }

@@ -16,7 +16,10 @@ export const HOUSING_SITUATIONS = ['has-home', 'no-home', 'cannot-return'] as co
 export const FOLLOW_UP_NEEDS = ['substance-use', 'mental-health', 'finances', 'other'] as const;
 
 export class ReleaseNoticeRequestDto {
-  @ApiProperty({ description: 'Fødselsnummer or D-number of the person (11 digits).', example: '02018090573' })
+  @ApiProperty({
+    description: 'Fødselsnummer or D-number of the person (11 digits).',
+    example: '02018090573',
+  })
   @IsNorwegianNationalId()
   nationalId!: string;
 
@@ -26,7 +29,10 @@ export class ReleaseNoticeRequestDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'Expected release date (YYYY-MM-DD); it may be brought forward later.', example: '2026-12-18' })
+  @ApiProperty({
+    description: 'Expected release date (YYYY-MM-DD); it may be brought forward later.',
+    example: '2026-12-18',
+  })
   @IsDateOnly()
   expectedReleaseDate!: string;
 

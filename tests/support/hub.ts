@@ -1,0 +1,80 @@
+import { AddressInfo } from 'net';
+import { INestApplication } from '@nestjs/common';
+import { DEMO_DIRECTORY, startRoutingService } from '../../apps/routing-service/src/bootstrap';
+import { startDeadlineService } from '../../apps/deadline-service/src/bootstrap';
+import { startReferralService } from '../../apps/referral-service/src/bootstrap';
+import { startGateway } from '../../apps/gateway/src/bootstrap';
+import { AppHooks } from '@overgang/web';
+import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
+
+export interface Hub {
+  gateway: string;
+  services: Record<'referral' | 'routing' | 'deadline', string>;
+  stop(): Promise<void>;
+}
+
+const url = (app: INestApplication) =>
+  `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+
+/**
+ * Boots the real hub in this process: the three services (each with its own schema, consumer
+ * group and port) and the gateway in front, against the test run's Kafka and PostgreSQL.
+ */
+export async function startHub(
+  hooks: Partial<Record<'referral' | 'routing' | 'deadline', AppHooks>> = {},
+): Promise<Hub> {
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.DATABASE_URL,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '100',
+    PORT: '0',
+  };
+  const apps: INestApplication[] = [];
+  try {
+    apps.push(
+      await startRoutingService(
+        { ...env, DIRECTORY_SEED_FILE: DEMO_DIRECTORY },
+        { port: 0, hooks: hooks.routing },
+      ),
+    );
+    apps.push(
+      await startDeadlineService({ ...env, DEADLINE_SWEEP_MS: '500' }, { port: 0, hooks: hooks.deadline }),
+    );
+    apps.push(await startReferralService(env, { port: 0, hooks: hooks.referral }));
+    const [routing, deadline, referral] = apps.map(url);
+    apps.push(
+      await startGateway(
+        {
+          PORT: '0',
+          LOG_LEVEL: 'warn',
+          REFERRAL_SERVICE_URL: referral,
+          ROUTING_SERVICE_URL: routing,
+          DEADLINE_SERVICE_URL: deadline,
+        },
+        { port: 0 },
+      ),
+    );
+    const gateway = url(apps[3]);
+    // Ready when the referral service has the routing service's recipient map.
+    await eventually(
+      async () => {
+        const res = await fetch(`${referral}/health`);
+        if (!res.ok) throw new Error(await res.text());
+      },
+      { timeoutMs: 60_000, what: 'the referral service to be ready' },
+    );
+    return {
+      gateway,
+      services: { referral, routing, deadline },
+      stop: async () => {
+        for (const app of apps.reverse()) await app.close();
+      },
+    };
+  } catch (err) {
+    for (const app of apps.reverse()) await app.close().catch(() => undefined);
+    throw err;
+  }
+}
