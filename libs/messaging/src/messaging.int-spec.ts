@@ -109,14 +109,12 @@ function consentPayload(consentId: string, validFrom = '2026-11-01'): ConsentReg
 async function publish(app: INestApplication, key: string, validFrom?: string): Promise<void> {
   const ds = app.get(DataSource);
   await ds.transaction((m) =>
-    app
-      .get(OutboxWriter)
-      .write(m, {
-        topic: CONSENT_REGISTERED_V1,
-        key,
-        correlationId: 'test',
-        payload: consentPayload(key, validFrom),
-      }),
+    app.get(OutboxWriter).write(m, {
+      topic: CONSENT_REGISTERED_V1,
+      key,
+      correlationId: 'test',
+      payload: consentPayload(key, validFrom),
+    }),
   );
   app.get(OutboxRelay).kick();
 }

@@ -56,22 +56,3 @@ export async function ensureSchema(url: string, schema: string): Promise<void> {
     await client.end();
   }
 }
-
-/** Creates a database if it does not exist (used by the launcher and the test setup). */
-export async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`unsafe database name ${name}`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
-  } catch (err) {
-    if ((err as { code?: string }).code !== '42P04') throw err;
-  } finally {
-    await client.end();
-  }
-}
