@@ -1,7 +1,11 @@
-import { ConsentOrmEntity } from './consent/infrastructure/consent.orm-entity';
+import { ConsentChangeOrmEntity, ConsentOrmEntity } from './consent/infrastructure/consent.orm-entity';
 import {
   AccessLogOrmEntity,
+  AttachmentOrmEntity,
+  KnownInstitutionOrmEntity,
+  ProcessingStopOrmEntity,
   RecipientMapOrmEntity,
+  ReferralLinkOrmEntity,
   ReferralClockOrmEntity,
   ReferralHistoryOrmEntity,
   ReferralOrmEntity,
@@ -16,4 +20,9 @@ export const ENTITIES = [
   ReferralHistoryOrmEntity,
   AccessLogOrmEntity,
   RecipientMapOrmEntity,
+  ConsentChangeOrmEntity,
+  ProcessingStopOrmEntity,
+  ReferralLinkOrmEntity,
+  AttachmentOrmEntity,
+  KnownInstitutionOrmEntity,
 ];

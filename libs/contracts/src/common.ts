@@ -28,3 +28,33 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const ORGANISATION_NUMBER = /^\d{9}$/;
 export const KOMMUNENUMMER = /^\d{4}$/;
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Unit kinds that can receive each referral type (DOMAIN.md). */
+export const POSSIBLE_RECEIVERS: Record<ReferralType, readonly UnitKind[]> = {
+  'release-notice': ['housing-service', 'nav-social-services'],
+  'discharge-notice': ['housing-service', 'nav-social-services'],
+  'benefit-deduction': ['nav-social-services'],
+  'assessment-request': ['nav-social-services', 'follow-up-substance-use', 'follow-up-mental-health'],
+};
+
+/**
+ * Who must receive a referral: a release notice goes to the housing service and NAV; a discharge
+ * notice to the housing service, and NAV when asked; a benefit deduction to NAV; an assessment
+ * request to the service asked. The referral service (consent check) and the routing service
+ * (routing) both apply this one rule.
+ */
+export function receivingUnitKinds(
+  type: ReferralType,
+  options: { includeNav?: boolean; assessedBy?: UnitKind } = {},
+): UnitKind[] {
+  switch (type) {
+    case 'release-notice':
+      return ['housing-service', 'nav-social-services'];
+    case 'discharge-notice':
+      return options.includeNav ? ['housing-service', 'nav-social-services'] : ['housing-service'];
+    case 'benefit-deduction':
+      return ['nav-social-services'];
+    case 'assessment-request':
+      return [options.assessedBy ?? 'nav-social-services'];
+  }
+}

@@ -1,4 +1,10 @@
+import { ConsentExpiredV1, CONSENT_EXPIRED_V1 } from './consent/consent-expired.v1';
 import { ConsentRegisteredV1, CONSENT_REGISTERED_V1 } from './consent/consent-registered.v1';
+import { ConsentWithdrawnV1, CONSENT_WITHDRAWN_V1 } from './consent/consent-withdrawn.v1';
+import { DeadlineResumedV1, DEADLINE_RESUMED_V1 } from './deadline/deadline-resumed.v1';
+import { DeadlineStoppedV1, DEADLINE_STOPPED_V1 } from './deadline/deadline-stopped.v1';
+import { ReferralAnchorDateChangedV1, REFERRAL_ANCHOR_DATE_CHANGED_V1 } from './referral/referral-anchor-date-changed.v1';
+import { ReferralProgressedV1, REFERRAL_PROGRESSED_V1 } from './referral/referral-progressed.v1';
 import { DeadlineBreachedV1, DEADLINE_BREACHED_V1 } from './deadline/deadline-breached.v1';
 import { DeadlineMetV1, DEADLINE_MET_V1 } from './deadline/deadline-met.v1';
 import { DeadlineOpenedV1, DEADLINE_OPENED_V1 } from './deadline/deadline-opened.v1';
@@ -12,13 +18,19 @@ import { ReferralUnroutableV1, REFERRAL_UNROUTABLE_V1 } from './routing/referral
 export const CONTRACTS = {
   [REFERRAL_SUBMITTED_V1]: ReferralSubmittedV1,
   [REFERRAL_ACKNOWLEDGED_V1]: ReferralAcknowledgedV1,
+  [REFERRAL_PROGRESSED_V1]: ReferralProgressedV1,
+  [REFERRAL_ANCHOR_DATE_CHANGED_V1]: ReferralAnchorDateChangedV1,
   [CONSENT_REGISTERED_V1]: ConsentRegisteredV1,
+  [CONSENT_WITHDRAWN_V1]: ConsentWithdrawnV1,
+  [CONSENT_EXPIRED_V1]: ConsentExpiredV1,
   [REFERRAL_ROUTED_V1]: ReferralRoutedV1,
   [REFERRAL_UNROUTABLE_V1]: ReferralUnroutableV1,
   [RECIPIENT_MAP_PUBLISHED_V1]: RecipientMapPublishedV1,
   [DEADLINE_OPENED_V1]: DeadlineOpenedV1,
   [DEADLINE_MET_V1]: DeadlineMetV1,
   [DEADLINE_BREACHED_V1]: DeadlineBreachedV1,
+  [DEADLINE_STOPPED_V1]: DeadlineStoppedV1,
+  [DEADLINE_RESUMED_V1]: DeadlineResumedV1,
 } as const;
 
 export type Topic = keyof typeof CONTRACTS;

@@ -1,4 +1,5 @@
 import { Initial1795427556149 } from './1795427556149-initial';
+import { ConsentLedgerAndLifecycle1795429002805 } from './1795429002805-consentledgerandlifecycle';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
-export const MIGRATIONS = [Initial1795427556149];
+export const MIGRATIONS = [Initial1795427556149, ConsentLedgerAndLifecycle1795429002805];

@@ -6,7 +6,12 @@ import { AcknowledgeReferralHandler } from './application/acknowledge-referral/a
 import { ProjectDeadlinesHandler } from './application/project-deadlines/project-deadlines.handler';
 import { ProjectRoutingHandler } from './application/project-routing/project-routing.handler';
 import { ReferralQueries } from './application/read-referral/referral.queries';
-import { SubmitReleaseNoticeHandler } from './application/submit-release-notice/submit-release-notice.handler';
+import { AttachmentsService } from './application/attachments/attachments.service';
+import { ReferralIntake } from './application/submit-referral/referral-intake';
+import { SubmitReferralHandler } from './application/submit-referral/submit-referral.handler';
+import { SuspendReferrals } from './application/suspend-referrals';
+import { TakeStepHandler } from './application/take-step/take-step.handler';
+import { ConsentLedgerService } from '../consent/application/withdraw-consent/consent-ledger.service';
 import { ReferralRepository } from './infrastructure/referral.repository';
 import { AccessLogController, ReferralController } from './interface/http/referral.controller';
 import { DeadlineEventsConsumer } from './interface/messaging/deadline-events.consumer';
@@ -23,7 +28,12 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
   providers: [
     clockProvider,
     ReferralRepository,
-    SubmitReleaseNoticeHandler,
+    SubmitReferralHandler,
+    ReferralIntake,
+    TakeStepHandler,
+    SuspendReferrals,
+    ConsentLedgerService,
+    AttachmentsService,
     AcknowledgeReferralHandler,
     RegisterConsentHandler,
     ReferralQueries,

@@ -1,5 +1,5 @@
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { DATE_ONLY, KOMMUNENUMMER, ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType } from '../common';
+import { DATE_ONLY, KOMMUNENUMMER, ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '../common';
 
 export const REFERRAL_SUBMITTED_V1 = 'referral.submitted.v1';
 
@@ -38,6 +38,11 @@ export class ReferralSubmittedV1 {
   @IsOptional()
   @Matches(DATE_ONLY)
   anchorDate?: string | null;
+
+  /** The kinds of unit that must receive it (see receivingUnitKinds); absent means the type's default. */
+  @IsOptional()
+  @IsIn(UNIT_KINDS, { each: true })
+  receivingUnitKinds?: UnitKind[];
 
   /** When the referral was accepted. */
   @IsISO8601({ strict: true })

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import {
   KOMMUNENUMMER,
   ORGANISATION_NUMBER,
@@ -43,6 +43,17 @@ export class RecipientMapEntryV1 {
   recipients!: MapRecipientV1[];
 }
 
+/** A health-trust institution unit that may send discharge notices. */
+export class InstitutionV1 {
+  /** Organisation number of the health trust. */
+  @Matches(ORGANISATION_NUMBER)
+  organisationNumber!: string;
+
+  /** Directory id of the institution unit. */
+  @IsString()
+  unitId!: string;
+}
+
 /**
  * The routing service's whole responsibility map, public facts only. The referral service keeps
  * the latest copy to check, at submission, that the consent covers every recipient.
@@ -58,6 +69,13 @@ export class RecipientMapPublishedV1 {
   @ValidateNested({ each: true })
   @Type(() => RecipientMapEntryV1)
   entries!: RecipientMapEntryV1[];
+
+  /** Institutions known to the directory, so a discharge notice from an unknown one is refused. */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InstitutionV1)
+  institutions?: InstitutionV1[];
 
   /** When this version was published. */
   @IsISO8601({ strict: true })

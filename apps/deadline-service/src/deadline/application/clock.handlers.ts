@@ -9,6 +9,11 @@ import {
   DeadlineBreachedV1,
   DeadlineMetV1,
   DeadlineOpenedV1,
+  DEADLINE_RESUMED_V1,
+  DEADLINE_STOPPED_V1,
+  DeadlineResumedV1,
+  DeadlineStoppedV1,
+  ReferralProgressedV1,
   ReferralAcknowledgedV1,
   ReferralRoutedV1,
   ReferralType,
@@ -122,6 +127,62 @@ export class ClockHandlers {
       correlationId: ctx.envelope.correlationId,
       causationId: ctx.envelope.id,
       payload: { ...ref(clock), metAt: at.toISOString(), dueAt: clock.dueAt.toISOString() },
+    });
+  }
+
+  /**
+   * A step in the referral's life moves its clocks: an answer meets the recipient's clock, an end
+   * without answer cancels them, a suspension (consent gone) or a request for information pauses
+   * them, and the reply resumes them with the paused time added.
+   */
+  async progressed(e: ReferralProgressedV1, ctx: HandlerContext): Promise<void> {
+    const at = new Date(e.at);
+    const clocks = await ctx.manager.find(ClockOrmEntity, {
+      where: { referralId: e.referralId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const forUnit = (c: ClockOrmEntity) => !e.recipientUnitId || c.recipientUnitId === e.recipientUnitId;
+    const running = (c: ClockOrmEntity) => c.status === 'open' || c.status === 'breached';
+    if (e.action === 'request-information') {
+      for (const c of clocks.filter((c) => running(c) && forUnit(c))) await this.stop(ctx, c, 'paused', 'INFORMATION_REQUESTED', at);
+    } else if (e.action === 'provide-information') {
+      for (const c of clocks.filter((c) => c.status === 'paused' && c.pausedReason === 'INFORMATION_REQUESTED')) {
+        await this.resume(ctx, c, at);
+      }
+    } else if (e.toStatus === 'suspended') {
+      for (const c of clocks.filter(running)) await this.stop(ctx, c, 'paused', e.code ?? 'SUSPENDED', at);
+    } else if (['answered', 'rejected'].includes(e.toStatus) && e.recipientUnitId) {
+      for (const c of clocks.filter((c) => (running(c) || c.status === 'paused') && forUnit(c))) await this.meet(ctx, c, at);
+    } else if (['withdrawn', 'cancelled', 'completed'].includes(e.toStatus)) {
+      const reason = e.toStatus.toUpperCase();
+      for (const c of clocks.filter((c) => running(c) || c.status === 'paused')) await this.stop(ctx, c, 'cancelled', reason, at);
+    }
+    ctx.afterCommit(() => this.relay.kick());
+  }
+
+  private async stop(ctx: HandlerContext, c: ClockOrmEntity, status: 'paused' | 'cancelled', reasonCode: string, at: Date) {
+    await ctx.manager.update(ClockOrmEntity, { id: c.id }, { status, pausedAt: status === 'paused' ? at : null, pausedReason: reasonCode });
+    await this.outbox.write<DeadlineStoppedV1>(ctx.manager, {
+      topic: DEADLINE_STOPPED_V1,
+      key: c.referralId,
+      correlationId: ctx.envelope.correlationId,
+      causationId: ctx.envelope.id,
+      payload: { ...ref(c), status, reasonCode, stoppedAt: at.toISOString() },
+    });
+  }
+
+  /** Paused time does not count: the due time moves by as long as the clock stood still. */
+  private async resume(ctx: HandlerContext, c: ClockOrmEntity, at: Date) {
+    const paused = Math.max(0, at.getTime() - (c.pausedAt ?? at).getTime());
+    const dueAt = new Date(c.dueAt.getTime() + paused);
+    const status = dueAt.getTime() < at.getTime() ? 'breached' : 'open';
+    await ctx.manager.update(ClockOrmEntity, { id: c.id }, { status, dueAt, pausedAt: null, pausedReason: null });
+    await this.outbox.write<DeadlineResumedV1>(ctx.manager, {
+      topic: DEADLINE_RESUMED_V1,
+      key: c.referralId,
+      correlationId: ctx.envelope.correlationId,
+      causationId: ctx.envelope.id,
+      payload: { ...ref(c), dueAt: dueAt.toISOString(), resumedAt: at.toISOString() },
     });
   }
 

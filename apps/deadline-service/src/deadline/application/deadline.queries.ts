@@ -34,6 +34,8 @@ export class DeadlineQueries {
         dueAt: c.dueAt.toISOString(),
         metAt: c.metAt?.toISOString() ?? null,
         breachedAt: c.breachedAt?.toISOString() ?? null,
+        pausedAt: c.pausedAt?.toISOString() ?? null,
+        stopReason: c.pausedReason,
       })),
     };
   }

@@ -44,6 +44,14 @@ export class ClockOrmEntity {
 
   @Column('timestamptz', { name: 'breached_at', nullable: true })
   breachedAt!: Date | null;
+
+  /** Set while paused: paused time is added to the due time on resume. */
+  @Column('timestamptz', { name: 'paused_at', nullable: true })
+  pausedAt!: Date | null;
+
+  /** Why it is paused or was cancelled (a code). */
+  @Column('text', { name: 'paused_reason', nullable: true })
+  pausedReason!: string | null;
 }
 
 /**

@@ -1,10 +1,12 @@
-import { Consent, consentRefusal, ConsentUse } from './consent';
+import { Consent, consentRefusal, ConsentUse, effectiveConsent, withdrawalAffects } from './consent';
 
 const consent: Consent = {
   id: 'c1',
   personNationalId: '11111111111',
   purposes: ['release-housing'],
   receivingOrganisations: ['100000016', '100000024'],
+  sharingOrganisations: [],
+  registeredByOrganisation: '100000008',
   validFrom: '2026-11-01',
   validTo: '2027-04-30',
   status: 'active',
@@ -25,6 +27,8 @@ describe('consentRefusal', () => {
     ['missing', null, use, 'REFERRAL.CONSENT_MISSING'],
     ['another person', consent, { ...use, personNationalId: '22222222222' }, 'REFERRAL.CONSENT_OTHER_PERSON'],
     ['withdrawn', { ...consent, status: 'withdrawn' as const }, use, 'REFERRAL.CONSENT_WITHDRAWN'],
+    ['marked expired', { ...consent, status: 'expired' as const }, use, 'REFERRAL.CONSENT_EXPIRED'],
+    ['not for this sender', consent, { ...use, sender: '100000091' }, 'REFERRAL.CONSENT_SENDER'],
     ['another purpose', consent, { ...use, purpose: 'benefit-deduction' }, 'REFERRAL.CONSENT_PURPOSE'],
     ['not yet valid', consent, { ...use, today: '2026-10-31' }, 'REFERRAL.CONSENT_NOT_YET_VALID'],
     ['expired', consent, { ...use, today: '2027-05-01' }, 'REFERRAL.CONSENT_EXPIRED'],
@@ -48,5 +52,26 @@ describe('consentRefusal', () => {
   it('names the organisations the consent leaves out', () => {
     const refusal = consentRefusal(consent, { ...use, recipients: ['100000016', '100000040'] });
     expect(refusal?.details.missingOrganisationNumbers).toEqual(['100000040']);
+  });
+});
+
+describe('partial withdrawal', () => {
+  const stored = { ...consent, purposes: ['release-housing', 'assessment'], withdrawnOrganisations: ['100000024'], withdrawnPurposes: ['assessment'] };
+
+  it('leaves what was not withdrawn', () => {
+    const e = effectiveConsent(stored);
+    expect(e.receivingOrganisations).toEqual(['100000016']);
+    expect(e.purposes).toEqual(['release-housing']);
+    expect(consentRefusal(e, use)?.code).toBe('REFERRAL.CONSENT_RECIPIENTS');
+    expect(consentRefusal(e, { ...use, recipients: ['100000016'] })).toBeNull();
+  });
+
+  it('touches the referrals sent to a withdrawn organisation or for a withdrawn purpose, or all when whole', () => {
+    const referral = { purpose: 'release-housing', recipientOrganisations: ['100000016', '100000024'] };
+    expect(withdrawalAffects({ organisationNumbers: [], purposes: [] }, referral)).toBe(true);
+    expect(withdrawalAffects({ organisationNumbers: ['100000024'], purposes: [] }, referral)).toBe(true);
+    expect(withdrawalAffects({ organisationNumbers: ['100000040'], purposes: [] }, referral)).toBe(false);
+    expect(withdrawalAffects({ organisationNumbers: [], purposes: ['assessment'] }, referral)).toBe(false);
+    expect(withdrawalAffects({ organisationNumbers: [], purposes: ['release-housing'] }, referral)).toBe(true);
   });
 });

@@ -5,9 +5,46 @@ export interface Consent {
   personNationalId: string;
   purposes: string[];
   receivingOrganisations: string[];
+  /** Organisations that may share under it; empty means only the one that registered it. */
+  sharingOrganisations: string[];
+  registeredByOrganisation: string;
   validFrom: string;
   validTo: string;
-  status: 'active' | 'withdrawn';
+  status: ConsentStatus;
+}
+
+export type ConsentStatus = 'active' | 'withdrawn' | 'expired';
+
+export interface StoredConsent extends Omit<Consent, 'status'> {
+  status: string;
+  withdrawnOrganisations: string[];
+  withdrawnPurposes: string[];
+}
+
+/** What a consent still allows after partial withdrawals. */
+export function effectiveConsent(c: StoredConsent): Consent {
+  return {
+    ...c,
+    status: c.status as ConsentStatus,
+    purposes: c.purposes.filter((p) => !c.withdrawnPurposes.includes(p)),
+    receivingOrganisations: c.receivingOrganisations.filter((o) => !c.withdrawnOrganisations.includes(o)),
+  };
+}
+
+export interface Withdrawal {
+  organisationNumbers: string[];
+  purposes: string[];
+}
+
+/**
+ * Whether a withdrawal touches a referral: a whole withdrawal touches every referral under the
+ * consent; a partial one those sent to a withdrawn organisation or relying on a withdrawn purpose.
+ */
+export function withdrawalAffects(w: Withdrawal, referral: { purpose: string; recipientOrganisations: string[] }): boolean {
+  if (w.organisationNumbers.length === 0 && w.purposes.length === 0) return true;
+  return (
+    w.purposes.includes(referral.purpose) || referral.recipientOrganisations.some((o) => w.organisationNumbers.includes(o))
+  );
 }
 
 export interface ConsentUse {
@@ -17,6 +54,8 @@ export interface ConsentUse {
   recipients: string[];
   /** Today's date in Oslo (YYYY-MM-DD). */
   today: string;
+  /** The organisation that shares (sends). */
+  sender?: string;
 }
 
 const refuse = (code: string, message: string, details: Record<string, unknown> = {}) =>
@@ -42,6 +81,13 @@ export function consentRefusal(consent: Consent | null, use: ConsentUse): Domain
   }
   if (consent.status === 'withdrawn') {
     return refuse('REFERRAL.CONSENT_WITHDRAWN', 'The consent has been withdrawn.');
+  }
+  if (consent.status === 'expired') {
+    return refuse('REFERRAL.CONSENT_EXPIRED', `The consent expired on ${consent.validTo}.`);
+  }
+  const sharers = consent.sharingOrganisations.length > 0 ? consent.sharingOrganisations : [consent.registeredByOrganisation];
+  if (use.sender && !sharers.includes(use.sender)) {
+    return refuse('REFERRAL.CONSENT_SENDER', `The consent does not let organisation ${use.sender} share this information.`);
   }
   if (!consent.purposes.includes(use.purpose)) {
     return refuse(

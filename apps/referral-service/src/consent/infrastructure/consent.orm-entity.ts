@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'consent' })
 export class ConsentOrmEntity {
@@ -14,6 +14,18 @@ export class ConsentOrmEntity {
 
   @Column('text', { name: 'receiving_organisations', array: true })
   receivingOrganisations!: string[];
+
+  /** Organisations that may share information under it (the sender side). */
+  @Column('text', { name: 'sharing_organisations', array: true, default: () => "'{}'" })
+  sharingOrganisations!: string[];
+
+  /** Organisations the person has since withdrawn the consent for. */
+  @Column('text', { name: 'withdrawn_organisations', array: true, default: () => "'{}'" })
+  withdrawnOrganisations!: string[];
+
+  /** Purposes the person has since withdrawn the consent for. */
+  @Column('text', { name: 'withdrawn_purposes', array: true, default: () => "'{}'" })
+  withdrawnPurposes!: string[];
 
   @Column('date', { name: 'valid_from' })
   validFrom!: string;
@@ -38,4 +50,38 @@ export class ConsentOrmEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** The consent ledger: every withdrawal and expiry, in order. */
+@Entity({ name: 'consent_change' })
+@Index('consent_change_consent', ['consentId', 'at'])
+export class ConsentChangeOrmEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'consent_id' })
+  consentId!: string;
+
+  /** withdrawn or expired */
+  @Column('text')
+  kind!: string;
+
+  /** whole or partial */
+  @Column('text')
+  scope!: string;
+
+  @Column('text', { array: true })
+  organisations!: string[];
+
+  @Column('text', { array: true })
+  purposes!: string[];
+
+  @Column('timestamptz')
+  at!: Date;
+
+  @Column('text', { name: 'by_user' })
+  byUser!: string;
+
+  @Column('text', { name: 'by_organisation', nullable: true })
+  byOrganisation!: string | null;
 }

@@ -1,18 +1,9 @@
 import { DomainError } from '@overgang/core';
 
-/** The common lifecycle of every referral type. */
-export const REFERRAL_STATUSES = [
-  'submitted',
-  'delivered',
-  'acknowledged',
-  'answered',
-  'completed',
-  'rejected',
-  'withdrawn',
-  'suspended',
-  'cancelled',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+import { ReferralStatusCode } from '@overgang/contracts';
+
+/** The common lifecycle of every referral type (the status codes are part of the contracts). */
+export type ReferralStatus = ReferralStatusCode;
 
 const ALLOWED: Record<ReferralStatus, readonly ReferralStatus[]> = {
   submitted: ['delivered', 'withdrawn', 'suspended', 'cancelled'],

@@ -26,20 +26,10 @@ export const alreadyAcknowledged = (unitId: string, at: Date) =>
     { unitId, acknowledgedAt: at.toISOString() },
   );
 
-export const municipalityNotServed = (municipalityNumber: string, type: string) =>
+export const municipalityNotServed = (municipalityNumber: string, type: string, missingUnitKinds: string[]) =>
   new DomainError(
     'REFERRAL.MUNICIPALITY_NOT_SERVED',
-    `Municipality ${municipalityNumber} has no receiver for ${type} in the directory yet. Ask the hub's coordinators to add it.`,
+    `Municipality ${municipalityNumber} has no ${missingUnitKinds.join(' or ')} unit that receives ${type} in the directory yet. Ask the hub's coordinators to add it.`,
     'unprocessable',
-    { field: 'municipalityNumber' },
-  );
-
-export const releaseDateInPast = () =>
-  new DomainError(
-    'REFERRAL.RELEASE_DATE_IN_PAST',
-    'The expected release date has already passed.',
-    'invalid',
-    {
-      field: 'expectedReleaseDate',
-    },
+    { field: 'municipalityNumber', missingUnitKinds },
   );

@@ -1,7 +1,7 @@
 import { JsonObject } from '@overgang/core';
 
 /** Type-specific fields, flat: dates, codes, lists of codes, free text. */
-export type ReferralDetails = Record<string, string | string[] | null>;
+export type ReferralDetails = Record<string, string | string[] | number | boolean | null | Record<string, string | number | null>>;
 import {
   Column,
   CreateDateColumn,
@@ -14,6 +14,8 @@ import {
 
 @Entity({ name: 'referral' })
 @Index('referral_sender', ['senderOrganisation', 'createdAt'])
+@Index('referral_consent', ['consentId'])
+@Index('referral_person_type', ['personNationalId', 'type'])
 export class ReferralOrmEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -46,6 +48,14 @@ export class ReferralOrmEntity {
 
   @Column('uuid', { name: 'consent_id' })
   consentId!: string;
+
+  /** The consent purpose the referral relies on. */
+  @Column('text')
+  purpose!: string;
+
+  /** Organisations that receive it, fixed at submission (what the consent had to cover). */
+  @Column('text', { name: 'recipient_organisations', array: true })
+  recipientOrganisations!: string[];
 
   @Column('date', { name: 'anchor_date', nullable: true })
   anchorDate!: string | null;
@@ -208,4 +218,87 @@ export class RecipientMapOrmEntity {
 
   @Column('int')
   version!: number;
+}
+
+/** While a referral is suspended, each recipient organisation must confirm it stopped processing. */
+@Entity({ name: 'processing_stop' })
+export class ProcessingStopOrmEntity {
+  @PrimaryColumn('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @PrimaryColumn('text', { name: 'organisation_number' })
+  organisationNumber!: string;
+
+  @Column('text', { name: 'reason_code' })
+  reasonCode!: string;
+
+  @Column('timestamptz', { name: 'requested_at' })
+  requestedAt!: Date;
+
+  @Column('timestamptz', { name: 'confirmed_at', nullable: true })
+  confirmedAt!: Date | null;
+
+  @Column('text', { name: 'confirmed_by', nullable: true })
+  confirmedBy!: string | null;
+}
+
+/** Two referrals that may be about the same handover, flagged for the recipient; never merged. */
+@Entity({ name: 'referral_link' })
+export class ReferralLinkOrmEntity {
+  @PrimaryColumn('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @PrimaryColumn('uuid', { name: 'linked_referral_id' })
+  linkedReferralId!: string;
+
+  @Column('text')
+  reason!: string;
+
+  @Column('timestamptz', { name: 'flagged_at' })
+  flaggedAt!: Date;
+}
+
+/** A PDF case document, stored with its SHA-256 so both sides can check they have the same file. */
+@Entity({ name: 'attachment' })
+@Index('attachment_referral', ['referralId'])
+export class AttachmentOrmEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @Column('text', { name: 'file_name' })
+  fileName!: string;
+
+  @Column('text', { name: 'content_type' })
+  contentType!: string;
+
+  @Column('int', { name: 'size_bytes' })
+  sizeBytes!: number;
+
+  @Column('text')
+  sha256!: string;
+
+  @Column('bytea', { select: false })
+  content!: Buffer;
+
+  @Column('text', { name: 'uploaded_by' })
+  uploadedBy!: string;
+
+  @Column('text', { name: 'uploaded_by_organisation' })
+  uploadedByOrganisation!: string;
+
+  @Column('timestamptz', { name: 'uploaded_at' })
+  uploadedAt!: Date;
+}
+
+/** Health-trust institutions known to the directory (from the routing service's map). */
+@Entity({ name: 'known_institution' })
+export class KnownInstitutionOrmEntity {
+  @PrimaryColumn('text', { name: 'unit_id' })
+  unitId!: string;
+
+  @Column('text', { name: 'organisation_number' })
+  organisationNumber!: string;
 }

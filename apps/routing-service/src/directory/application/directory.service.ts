@@ -72,12 +72,16 @@ export class DirectoryService implements OnApplicationBootstrap {
 
   async publishMap(manager: EntityManager, correlationId: string): Promise<void> {
     const version = Math.max(1, await this.store.version(manager));
-    const entries = buildRecipientMap(await this.store.snapshot(manager), REFERRAL_TYPES);
+    const snapshot = await this.store.snapshot(manager);
+    const entries = buildRecipientMap(snapshot, REFERRAL_TYPES);
+    const institutions = snapshot.units
+      .filter((u) => u.kind === 'institution-ward')
+      .map((u) => ({ organisationNumber: u.organisationNumber, unitId: u.id }));
     await this.outbox.write<RecipientMapPublishedV1>(manager, {
       topic: RECIPIENT_MAP_PUBLISHED_V1,
       key: 'recipient-map',
       correlationId,
-      payload: { version, entries, publishedAt: this.clock.now().toISOString() },
+      payload: { version, entries, institutions, publishedAt: this.clock.now().toISOString() },
     });
   }
 

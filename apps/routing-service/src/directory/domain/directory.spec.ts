@@ -60,6 +60,18 @@ describe('resolveParties', () => {
     });
   });
 
+  it('sends a discharge notice to NAV only when asked, and an assessment to the service asked', () => {
+    expect(resolveParties(dir, 'discharge-notice', '3301')).toMatchObject({ ok: true, parties: [{ unitId: 'drammen-bolig' }] });
+    expect(resolveParties(dir, 'discharge-notice', '3301', ['housing-service', 'nav-social-services'])).toMatchObject({
+      ok: false,
+      code: 'ROUTING.NO_UNIT',
+    });
+    expect(resolveParties(dir, 'benefit-deduction', '3301', ['nav-social-services'])).toMatchObject({
+      ok: true,
+      parties: [{ unitId: 'nav-drammen' }],
+    });
+  });
+
   it('names the gap when a municipality is unknown, has no NAV office, or no receiving unit', () => {
     expect(resolveParties(dir, 'release-notice', '5038')).toMatchObject({
       ok: false,
@@ -77,10 +89,11 @@ describe('resolveParties', () => {
 
   it('builds the recipient map from the same rules', () => {
     const map = buildRecipientMap(dir, REFERRAL_TYPES);
-    expect(map.map((e) => `${e.referralType}@${e.municipalityNumber}`)).toEqual([
-      'release-notice@3301',
-      'discharge-notice@3301',
-      'benefit-deduction@3301',
+    expect(map.map((e) => `${e.referralType}@${e.municipalityNumber}:${e.recipients.map((r) => r.unitId).join('+')}`)).toEqual([
+      'release-notice@3201:baerum-bolig',
+      'release-notice@3301:drammen-bolig+nav-drammen',
+      'discharge-notice@3301:drammen-bolig',
+      'benefit-deduction@3301:nav-drammen',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { ReferralType, UnitKind } from '@overgang/contracts';
+import { POSSIBLE_RECEIVERS, receivingUnitKinds, ReferralType, UnitKind } from '@overgang/contracts';
 
 export type OrganisationType =
   | 'municipality'
@@ -58,40 +58,29 @@ export interface Party {
 
 export type Resolution = { ok: true; parties: Party[] } | { ok: false; code: string; reason: string };
 
-/** Which kinds of organisation must receive each referral type (DOMAIN.md; NAV on request for discharge). */
-const RECEIVERS: Record<ReferralType, ReadonlyArray<'municipality' | 'nav'>> = {
-  'release-notice': ['municipality', 'nav'],
-  'discharge-notice': ['municipality'],
-  'benefit-deduction': ['nav'],
-  'assessment-request': ['nav'],
-};
-
 /**
- * The receiving parties for a referral type in a municipality. Routing goes by the municipality
- * the person will live in, never by where the prison or hospital is.
+ * Finds the receiving unit of each kind for a municipality. Routing goes by the municipality the
+ * person will live in, never by where the prison or hospital is: NAV units through the NAV office
+ * serving the municipality, every other kind in the municipality itself.
  */
 export function resolveParties(
   dir: DirectorySnapshot,
   type: ReferralType,
   municipalityNumber: string,
+  kinds: readonly UnitKind[] = receivingUnitKinds(type),
 ): Resolution {
   const municipality = dir.organisations.find(
     (o) => o.type === 'municipality' && o.municipalityNumber === municipalityNumber,
   );
   if (!municipality) {
-    return {
-      ok: false,
-      code: 'ROUTING.UNKNOWN_MUNICIPALITY',
-      reason: `Municipality ${municipalityNumber} is not in the directory.`,
-    };
+    return { ok: false, code: 'ROUTING.UNKNOWN_MUNICIPALITY', reason: `Municipality ${municipalityNumber} is not in the directory.` };
   }
   const parties: Party[] = [];
-  for (const receiver of RECEIVERS[type]) {
+  for (const kind of kinds) {
     let org: Organisation | undefined = municipality;
-    if (receiver === 'nav') {
+    if (kind === 'nav-social-services') {
       const coverage = dir.navCoverage.find((c) => c.municipalityNumber === municipalityNumber);
-      org =
-        coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
+      org = coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
       if (!org) {
         return {
           ok: false,
@@ -101,13 +90,13 @@ export function resolveParties(
       }
     }
     const unit = dir.units.find(
-      (u) => u.organisationNumber === org.organisationNumber && u.receives.includes(type),
+      (u) => u.organisationNumber === org.organisationNumber && u.kind === kind && u.receives.includes(type),
     );
     if (!unit) {
       return {
         ok: false,
         code: 'ROUTING.NO_UNIT',
-        reason: `Organisation ${org.organisationNumber} has no unit that receives ${type}.`,
+        reason: `Organisation ${org.organisationNumber} has no ${kind} unit that receives ${type}.`,
       };
     }
     parties.push({ organisationNumber: org.organisationNumber, unitId: unit.id, unitKind: unit.kind });
@@ -190,8 +179,11 @@ export function buildRecipientMap(
     .sort();
   for (const municipalityNumber of municipalities) {
     for (const referralType of types) {
-      const r = resolveParties(dir, referralType, municipalityNumber);
-      if (r.ok) entries.push({ referralType, municipalityNumber, recipients: r.parties });
+      const recipients = POSSIBLE_RECEIVERS[referralType].flatMap((kind) => {
+        const r = resolveParties(dir, referralType, municipalityNumber, [kind]);
+        return r.ok ? r.parties : [];
+      });
+      if (recipients.length > 0) entries.push({ referralType, municipalityNumber, recipients });
     }
   }
   return entries;

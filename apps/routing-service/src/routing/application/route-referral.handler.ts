@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  receivingUnitKinds,
   REFERRAL_ROUTED_V1,
   REFERRAL_UNROUTABLE_V1,
   ReferralRoutedV1,

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { REFERRAL_ACKNOWLEDGED_V1, REFERRAL_ROUTED_V1 } from '@overgang/contracts';
+import { REFERRAL_ACKNOWLEDGED_V1, REFERRAL_PROGRESSED_V1, REFERRAL_ROUTED_V1 } from '@overgang/contracts';
 import { MessageProcessor } from '@overgang/messaging';
 import { ClockHandlers } from '../../application/clock.handlers';
 
@@ -19,5 +19,10 @@ export class DeadlineEventsConsumer {
   @EventPattern(REFERRAL_ACKNOWLEDGED_V1)
   async acknowledged(@Ctx() ctx: KafkaContext): Promise<void> {
     await this.processor.process(REFERRAL_ACKNOWLEDGED_V1, ctx, (e, h) => this.clocks.acknowledged(e, h));
+  }
+
+  @EventPattern(REFERRAL_PROGRESSED_V1)
+  async progressed(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_PROGRESSED_V1, ctx, (e, h) => this.clocks.progressed(e, h));
   }
 }

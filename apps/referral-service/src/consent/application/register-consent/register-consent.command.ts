@@ -4,6 +4,7 @@ export interface RegisterConsentCommand {
   nationalId: string;
   purposes: string[];
   receivingOrganisationNumbers: string[];
+  sharingOrganisationNumbers?: string[];
   validFrom: string;
   validTo: string;
   givenBy: 'person' | 'guardian';

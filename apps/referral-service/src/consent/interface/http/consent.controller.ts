@@ -1,29 +1,42 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { RegisterConsentHandler } from '../../application/register-consent/register-consent.handler';
+import { ConsentLedgerService } from '../../application/withdraw-consent/consent-ledger.service';
 import { CreatedResponseDto } from '../../../referral/interface/http/dto/release-notice.request.dto';
-import { RegisterConsentRequestDto } from './dto/register-consent.request.dto';
+import { RegisterConsentRequestDto, WithdrawConsentRequestDto } from './dto/register-consent.request.dto';
+
+type Req = { headers: Record<string, string | undefined> };
+const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
 @ApiTags('consents')
 @ApiBearerAuth()
 @Controller('api/v1/consents')
 export class ConsentController {
-  constructor(private readonly register: RegisterConsentHandler) {}
+  constructor(
+    private readonly register: RegisterConsentHandler,
+    private readonly ledger: ConsentLedgerService,
+  ) {}
 
   @Post()
   @Roles('prison-consultant', 'health-trust-staff', 'housing-caseworker', 'nav-caseworker')
   @ApiOperation({ summary: 'Register a person’s signed consent to share information for a purpose.' })
-  async create(
-    @Body() body: RegisterConsentRequestDto,
-    @CurrentUser() user: Principal,
-    @Req() req: { headers: Record<string, string | undefined> },
-  ): Promise<CreatedResponseDto> {
-    const id = await this.register.execute({
-      ...body,
-      registeredBy: user,
-      correlationId: req.headers['x-correlation-id'] ?? 'none',
-    });
+  async create(@Body() body: RegisterConsentRequestDto, @CurrentUser() user: Principal, @Req() req: Req): Promise<CreatedResponseDto> {
+    const id = await this.register.execute({ ...body, registeredBy: user, correlationId: req.headers['x-correlation-id'] ?? 'none' });
     return { id };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A consent and its ledger (withdrawals, expiry), for the organisations it names.' })
+  read(@Param('id', uuid) id: string, @CurrentUser() user: Principal) {
+    return this.ledger.read(user, id);
+  }
+
+  @Post(':id/withdrawals')
+  @HttpCode(200)
+  @Roles('prison-consultant', 'health-trust-staff', 'housing-caseworker', 'nav-caseworker', 'coordinator')
+  @ApiOperation({ summary: 'The person withdraws the consent, wholly or for some organisations or purposes; open referrals under it are suspended.' })
+  withdraw(@Param('id', uuid) id: string, @Body() body: WithdrawConsentRequestDto, @CurrentUser() user: Principal, @Req() req: Req) {
+    return this.ledger.withdraw(user, id, body, req.headers['x-correlation-id'] ?? 'none');
   }
 }

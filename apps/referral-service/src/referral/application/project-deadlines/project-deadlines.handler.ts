@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DeadlineBreachedV1, DeadlineMetV1, DeadlineOpenedV1 } from '@overgang/contracts';
+import {
+  ClockRefV1,
+  DeadlineBreachedV1,
+  DeadlineMetV1,
+  DeadlineOpenedV1,
+  DeadlineResumedV1,
+  DeadlineStoppedV1,
+} from '@overgang/contracts';
 import { ReferralClockOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 
-/** A closed clock never reopens because an older event arrives after a newer one. */
-const RANK: Record<string, number> = { open: 0, breached: 1, met: 2 };
+/** A closed clock never changes again; otherwise the newest event wins, whatever order they arrive in. */
+const TERMINAL = new Set(['met', 'cancelled']);
 
 /** Projects the deadline service's clocks onto referrals, whatever order the events arrive in. */
 @Injectable()
@@ -32,25 +39,35 @@ export class ProjectDeadlinesHandler {
     });
   }
 
+  stopped(manager: EntityManager, e: DeadlineStoppedV1): Promise<void> {
+    return this.apply(manager, e, e.status, new Date(e.stoppedAt));
+  }
+
+  resumed(manager: EntityManager, e: DeadlineResumedV1): Promise<void> {
+    return this.apply(manager, e, 'open', new Date(e.resumedAt), new Date(e.dueAt));
+  }
+
   private async apply(
     manager: EntityManager,
-    e: DeadlineOpenedV1 | DeadlineMetV1 | DeadlineBreachedV1,
-    status: 'open' | 'met' | 'breached',
+    e: ClockRefV1,
+    status: 'open' | 'met' | 'breached' | 'paused' | 'cancelled',
     at: Date,
-    dueAt: Date,
+    dueAt?: Date,
   ): Promise<void> {
     const existing = await manager.findOne(ReferralClockOrmEntity, {
       where: { clockId: e.clockId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (existing && RANK[existing.status] >= RANK[status]) return;
+    if (existing && (TERMINAL.has(existing.status) || existing.statusAt.getTime() > at.getTime())) return;
+    const due = dueAt ?? existing?.dueAt;
+    if (!due) return; // a stop for a clock whose opening has not arrived yet: the opening will carry the state
     await manager.save(ReferralClockOrmEntity, {
       clockId: e.clockId,
       referralId: e.referralId,
       unitId: e.recipientUnitId,
       kind: e.kind,
       status,
-      dueAt,
+      dueAt: due,
       statusAt: at,
     });
   }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RecipientMapPublishedV1, ReferralRoutedV1, ReferralUnroutableV1 } from '@overgang/contracts';
 import { ReferralStatus, transition } from '../../domain/referral-state';
 import {
+  KnownInstitutionOrmEntity,
   RecipientMapOrmEntity,
   ReferralOrmEntity,
   ReferralRecipientOrmEntity,
@@ -93,6 +94,13 @@ export class ProjectRoutingHandler {
     const [{ current }] = await manager.query(`SELECT max(version) AS current FROM recipient_map`);
     if (current !== null && Number(current) > e.version) return;
     await manager.query(`DELETE FROM recipient_map`);
+    await manager.query(`DELETE FROM known_institution`);
+    if (e.institutions?.length) {
+      await manager.insert(
+        KnownInstitutionOrmEntity,
+        e.institutions.map((i) => ({ unitId: i.unitId, organisationNumber: i.organisationNumber })),
+      );
+    }
     if (e.entries.length === 0) return;
     await manager.insert(
       RecipientMapOrmEntity,

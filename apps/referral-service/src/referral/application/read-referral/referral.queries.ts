@@ -5,8 +5,15 @@ import { Clock } from '@overgang/core';
 import { CLOCK } from '../../../clock.provider';
 import { mayRead } from '../../domain/access';
 import { referralNotFound } from '../../domain/referral.errors';
+import { ReferralType } from '@overgang/contracts';
+import { ReferralStatus } from '../../domain/referral-state';
+import { stepsAllowed } from '../../domain/steps';
+import { personalDataWithheld } from '../../domain/withholding';
+import { AttachmentsService } from '../attachments/attachments.service';
 import {
   AccessLogOrmEntity,
+  ProcessingStopOrmEntity,
+  ReferralLinkOrmEntity,
   ReferralClockOrmEntity,
   ReferralHistoryOrmEntity,
   ReferralOrmEntity,
@@ -43,6 +50,7 @@ export class ReferralQueries {
   constructor(
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
+    private readonly attachments: AttachmentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -70,6 +78,11 @@ export class ReferralQueries {
       .createQueryBuilder('c')
       .where('c.referral_id IN (:...ids)', { ids })
       .getMany();
+    const links = await this.ds
+      .getRepository(ReferralLinkOrmEntity)
+      .createQueryBuilder('l')
+      .where('l.referral_id IN (:...ids)', { ids })
+      .getMany();
     const byId = new Map(referrals.map((r) => [r.id, r]));
     for (const rr of recipients) {
       const r = byId.get(rr.referralId);
@@ -90,6 +103,7 @@ export class ReferralQueries {
         heldByMe: row.contactPersonId === p.userId,
       },
       acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+      possibleDuplicates: links.filter((l) => l.referralId === row.r.id).map((l) => l.linkedReferralId),
       deadline: deadlineOf(
         clocks.filter((c) => c.referralId === row.r.id),
         row.unitId,
@@ -102,21 +116,24 @@ export class ReferralQueries {
   async details(p: Principal, id: string, correlationId: string | null) {
     return this.ds.transaction(async (manager) => {
       const loaded = await this.referrals.load(manager, id);
-      if (
-        !loaded ||
-        !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
-      ) {
+      if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
         throw referralNotFound();
       }
       const { referral: r, recipients, clocks } = loaded;
-      await manager.insert(AccessLogOrmEntity, {
-        referralId: r.id,
-        userId: p.userId,
-        organisationNumber: p.organisationNumber,
-        action: 'read-details',
-        at: this.clock.now(),
-        correlationId,
-      });
+      const withheld = personalDataWithheld(p, r);
+      if (!withheld) {
+        await manager.insert(AccessLogOrmEntity, {
+          referralId: r.id,
+          userId: p.userId,
+          organisationNumber: p.organisationNumber,
+          action: 'read-details',
+          at: this.clock.now(),
+          correlationId,
+        });
+      }
+      const stops = await manager.find(ProcessingStopOrmEntity, { where: { referralId: r.id }, order: { organisationNumber: 'ASC' } });
+      const links = await manager.find(ReferralLinkOrmEntity, { where: { referralId: r.id } });
+      const party = p.organisationNumber === r.senderOrganisation ? 'sender' : 'recipient';
       return {
         id: r.id,
         type: r.type,
@@ -124,13 +141,29 @@ export class ReferralQueries {
         submittedAt: r.createdAt.toISOString(),
         sender: { organisationNumber: r.senderOrganisation, unitId: r.senderUnit, userId: r.senderUser },
         municipalityNumber: r.municipalityNumber,
+        anchorDate: r.anchorDate,
         consentId: r.consentId,
-        person: { nationalId: r.personNationalId, name: r.personName },
-        details: r.details,
+        person: withheld ? null : { nationalId: r.personNationalId, name: r.personName },
+        details: withheld ? null : r.details,
+        personalDataWithheld: withheld,
         recipients: recipients.map((rr) => recipientView(rr, clocks)),
-        routingProblem: r.routingProblemCode
-          ? { code: r.routingProblemCode, reason: r.routingProblem }
-          : null,
+        routingProblem: r.routingProblemCode ? { code: r.routingProblemCode, reason: r.routingProblem } : null,
+        suspension:
+          r.status === 'suspended' || stops.length > 0
+            ? {
+                reasonCode: stops[0]?.reasonCode ?? null,
+                since: stops[0]?.requestedAt.toISOString() ?? null,
+                confirmations: stops.map((s) => ({
+                  organisationNumber: s.organisationNumber,
+                  confirmedAt: s.confirmedAt?.toISOString() ?? null,
+                  confirmedBy: s.confirmedBy,
+                })),
+                notConfirmed: stops.filter((s) => !s.confirmedAt).map((s) => s.organisationNumber),
+              }
+            : null,
+        possibleDuplicates: links.map((l) => ({ referralId: l.linkedReferralId, reason: l.reason, flaggedAt: l.flaggedAt.toISOString() })),
+        attachments: withheld ? [] : await this.attachments.list(r.id),
+        nextSteps: stepsAllowed(r.type as ReferralType, r.status as ReferralStatus, party),
       };
     });
   }

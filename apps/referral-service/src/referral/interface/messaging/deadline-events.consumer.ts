@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { DEADLINE_BREACHED_V1, DEADLINE_MET_V1, DEADLINE_OPENED_V1 } from '@overgang/contracts';
+import {
+  DEADLINE_BREACHED_V1,
+  DEADLINE_MET_V1,
+  DEADLINE_OPENED_V1,
+  DEADLINE_RESUMED_V1,
+  DEADLINE_STOPPED_V1,
+} from '@overgang/contracts';
 import { MessageProcessor } from '@overgang/messaging';
 import { ProjectDeadlinesHandler } from '../../application/project-deadlines/project-deadlines.handler';
 
@@ -28,5 +34,15 @@ export class DeadlineEventsConsumer {
     await this.processor.process(DEADLINE_BREACHED_V1, ctx, (e, { manager }) =>
       this.project.breached(manager, e),
     );
+  }
+
+  @EventPattern(DEADLINE_STOPPED_V1)
+  async stopped(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_STOPPED_V1, ctx, (e, { manager }) => this.project.stopped(manager, e));
+  }
+
+  @EventPattern(DEADLINE_RESUMED_V1)
+  async resumed(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_RESUMED_V1, ctx, (e, { manager }) => this.project.resumed(manager, e));
   }
 }

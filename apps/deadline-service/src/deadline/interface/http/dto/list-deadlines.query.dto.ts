@@ -2,10 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 export class ListDeadlinesQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'met', 'breached'] })
+  @ApiPropertyOptional({ enum: ['open', 'met', 'breached', 'paused', 'cancelled'] })
   @IsOptional()
-  @IsIn(['open', 'met', 'breached'], { message: 'status must be open, met or breached' })
-  status?: 'open' | 'met' | 'breached';
+  @IsIn(['open', 'met', 'breached', 'paused', 'cancelled'], { message: 'status must be open, met, breached, paused or cancelled' })
+  status?: 'open' | 'met' | 'breached' | 'paused' | 'cancelled';
 
   @ApiPropertyOptional({ description: 'Only the clocks of this referral.' })
   @IsOptional()

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CONSENT_PURPOSES } from '@overgang/contracts';
 import { IsNorwegianNationalId, IsOrganisationNumber } from '@overgang/norway';
 import { IsDateOnly } from '@overgang/web';
@@ -15,6 +15,13 @@ export class RegisterConsentRequestDto {
   @ArrayUnique()
   @IsIn(CONSENT_PURPOSES, { each: true, message: `purposes may contain: ${CONSENT_PURPOSES.join(', ')}` })
   purposes!: string[];
+
+  @ApiPropertyOptional({ description: 'Organisation numbers that may share information under it (default: the registering one).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsOrganisationNumber({ each: true })
+  sharingOrganisationNumbers?: string[];
 
   @ApiProperty({ description: 'Organisation numbers that may receive information under this consent.' })
   @IsArray()
@@ -40,4 +47,20 @@ export class RegisterConsentRequestDto {
   @IsNotEmpty()
   @MaxLength(200)
   evidenceReference!: string;
+}
+
+export class WithdrawConsentRequestDto {
+  @ApiPropertyOptional({ description: 'Withdraw only for these organisations. With no organisations and no purposes, the whole consent is withdrawn.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsOrganisationNumber({ each: true })
+  organisationNumbers?: string[];
+
+  @ApiPropertyOptional({ enum: CONSENT_PURPOSES, isArray: true, description: 'Withdraw only for these purposes.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CONSENT_PURPOSES, { each: true, message: `purposes may contain: ${CONSENT_PURPOSES.join(', ')}` })
+  purposes?: string[];
 }

@@ -1,0 +1,79 @@
+import { DomainError } from '@overgang/core';
+import { POLICY_CATALOGUE, policiesFor, policyById } from './policy-catalogue';
+
+const TYPES = ['release-notice', 'discharge-notice', 'benefit-deduction', 'assessment-request'] as const;
+
+describe('policy catalogue', () => {
+  it('runs an acknowledge clock and one main clock per referral type', () => {
+    expect(policiesFor('release-notice').map((policy) => policy.id)).toEqual([
+      'release-notice.acknowledge',
+      'release-notice.housing-outcome',
+    ]);
+    expect(policiesFor('discharge-notice').map((policy) => policy.kind)).toEqual([
+      'acknowledge',
+      'housing-plan',
+    ]);
+    expect(policiesFor('benefit-deduction').map((policy) => policy.kind)).toEqual([
+      'acknowledge',
+      'confirm-deduction',
+    ]);
+    expect(policiesFor('assessment-request').map((policy) => policy.kind)).toEqual(['acknowledge', 'answer']);
+  });
+
+  it.each(TYPES)('asks a %s to be acknowledged within 2 working days of delivery', (type) => {
+    const acknowledge = policiesFor(type).find((policy) => policy.kind === 'acknowledge');
+    expect(acknowledge).toMatchObject({
+      startsOn: 'delivered',
+      stopsOn: ['acknowledged'],
+      length: { unit: 'working-days', days: 2 },
+      onNonWorkingDay: 'next-working-day',
+      catalogueVersion: POLICY_CATALOGUE.version,
+    });
+  });
+
+  it('gives assessment answers and deduction confirmations 14 calendar days', () => {
+    expect(policyById('assessment-request.answer').length).toEqual({ unit: 'calendar-days', days: 14 });
+    expect(policyById('benefit-deduction.confirm-deduction').length).toEqual({
+      unit: 'calendar-days',
+      days: 14,
+    });
+  });
+
+  it('counts housing clocks back from the release or discharge date and keeps them before it', () => {
+    expect(policyById('release-notice.housing-outcome')).toMatchObject({
+      length: { unit: 'working-days-before-anchor', anchor: 'expected-release' },
+      onNonWorkingDay: 'previous-working-day',
+    });
+    expect(policyById('discharge-notice.housing-plan')).toMatchObject({
+      length: { unit: 'working-days-before-anchor', anchor: 'planned-discharge' },
+      onNonWorkingDay: 'previous-working-day',
+    });
+  });
+
+  it('names every policy <type>.<kind>, once', () => {
+    const ids = POLICY_CATALOGUE.policies.map((policy) => policy.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const policy of POLICY_CATALOGUE.policies)
+      expect(policy.id).toBe(`${policy.referralType}.${policy.kind}`);
+  });
+
+  it('gives every policy a ladder with unique rung ids and one breach at the due time', () => {
+    for (const { ladder } of POLICY_CATALOGUE.policies) {
+      expect(new Set(ladder.map((rung) => rung.id)).size).toBe(ladder.length);
+      expect(ladder.filter((rung) => rung.event === 'deadline.breached.v1')).toEqual([
+        expect.objectContaining({ workingDays: 0 }),
+      ]);
+      for (const rung of ladder) {
+        if (rung.event === 'deadline.warning-issued.v1') expect(rung.workingDays).toBeLessThan(0);
+        if (rung.event === 'deadline.escalated.v1') expect(rung.workingDays).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('refuses an unknown policy id', () => {
+    expect(() => policyById('release-notice.answer')).toThrow(DomainError);
+    expect(() => policyById('release-notice.answer')).toThrow(
+      expect.objectContaining({ code: 'DEADLINE.UNKNOWN_POLICY', kind: 'not-found' }),
+    );
+  });
+});

@@ -1,0 +1,205 @@
+import { randomUUID } from 'crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CONSENT_EXPIRED_V1,
+  CONSENT_WITHDRAWN_V1,
+  ConsentExpiredV1,
+  ConsentPurpose,
+  ConsentWithdrawnV1,
+} from '@overgang/contracts';
+import { Principal } from '@overgang/auth';
+import { SERVICE_ENV } from '@overgang/config';
+import { Clock, DomainError, NotFoundError, osloDate } from '@overgang/core';
+import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { inTransaction } from '@overgang/persistence';
+import { maskNationalId } from '@overgang/norway';
+import { CLOCK } from '../../../clock.provider';
+import { ReferralServiceEnv } from '../../../config/env.schema';
+import { SuspendReferrals } from '../../../referral/application/suspend-referrals';
+import { effectiveConsent } from '../../domain/consent';
+import { ConsentChangeOrmEntity, ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
+
+const notFound = () => new NotFoundError('CONSENT.NOT_FOUND', 'No consent with that id exists, or you may not see it.');
+
+/** The consent ledger: registration elsewhere; here withdrawal, expiry, and reading the ledger. */
+@Injectable()
+export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ConsentLedgerService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly suspend: SuspendReferrals,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_ENV) private readonly env: ReferralServiceEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.sweeping) return;
+      this.sweeping = this.expire()
+        .catch((err: Error) => this.logger.warn(`consent expiry sweep failed, retried next tick: ${err.message}`))
+        .finally(() => (this.sweeping = null));
+    }, this.env.CONSENT_SWEEP_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  private mayManage(p: Principal, c: ConsentOrmEntity): boolean {
+    return c.registeredByOrganisation === p.organisationNumber || c.receivingOrganisations.includes(p.organisationNumber);
+  }
+
+  async read(p: Principal, id: string) {
+    const c = await this.ds.getRepository(ConsentOrmEntity).findOneBy({ id });
+    if (!c || !this.mayManage(p, c)) throw notFound();
+    const changes = await this.ds.getRepository(ConsentChangeOrmEntity).find({ where: { consentId: id }, order: { at: 'ASC' } });
+    const e = effectiveConsent(c);
+    return {
+      id: c.id,
+      person: maskNationalId(c.personNationalId),
+      status: e.status,
+      purposes: e.purposes,
+      receivingOrganisationNumbers: e.receivingOrganisations,
+      sharingOrganisationNumbers: c.sharingOrganisations,
+      validFrom: c.validFrom,
+      validTo: c.validTo,
+      givenBy: c.givenBy,
+      evidenceReference: c.evidenceReference,
+      registeredBy: { userId: c.registeredByUser, organisationNumber: c.registeredByOrganisation, at: c.createdAt.toISOString() },
+      ledger: changes.map((ch) => ({
+        kind: ch.kind,
+        scope: ch.scope,
+        organisationNumbers: ch.organisations,
+        purposes: ch.purposes,
+        at: ch.at.toISOString(),
+        by: ch.byUser,
+      })),
+    };
+  }
+
+  /** Withdrawal, whole or for some organisations or purposes, registered by a party to the consent. */
+  async withdraw(p: Principal, id: string, w: { organisationNumbers?: string[]; purposes?: string[] }, correlationId: string) {
+    const now = this.clock.now();
+    const organisationNumbers = w.organisationNumbers ?? [];
+    const purposes = w.purposes ?? [];
+    return inTransaction(this.ds, async (manager, afterCommit) => {
+      const c = await manager.findOne(ConsentOrmEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c || !this.mayManage(p, c)) throw notFound();
+      if (c.status !== 'active') {
+        throw new DomainError('CONSENT.NOT_ACTIVE', `The consent is already ${c.status}.`, 'conflict', { currentStatus: c.status });
+      }
+      const strayOrgs = organisationNumbers.filter((o) => !c.receivingOrganisations.includes(o));
+      const strayPurposes = purposes.filter((x) => !c.purposes.includes(x));
+      if (strayOrgs.length || strayPurposes.length) {
+        throw new DomainError(
+          'CONSENT.NOT_COVERED',
+          `The consent never covered ${[...strayOrgs, ...strayPurposes].join(', ')}.`,
+          'unprocessable',
+          { field: strayOrgs.length ? 'organisationNumbers' : 'purposes' },
+        );
+      }
+      const whole =
+        (organisationNumbers.length === 0 && purposes.length === 0) ||
+        c.receivingOrganisations.every((o) => [...c.withdrawnOrganisations, ...organisationNumbers].includes(o)) ||
+        c.purposes.every((x) => [...c.withdrawnPurposes, ...purposes].includes(x));
+      await manager.update(
+        ConsentOrmEntity,
+        { id },
+        {
+          status: whole ? 'withdrawn' : 'active',
+          withdrawnOrganisations: [...new Set([...c.withdrawnOrganisations, ...organisationNumbers])],
+          withdrawnPurposes: [...new Set([...c.withdrawnPurposes, ...purposes])],
+        },
+      );
+      await manager.insert(ConsentChangeOrmEntity, {
+        id: randomUUID(),
+        consentId: id,
+        kind: 'withdrawn',
+        scope: whole ? 'whole' : 'partial',
+        organisations: organisationNumbers,
+        purposes,
+        at: now,
+        byUser: p.userId,
+        byOrganisation: p.organisationNumber,
+      });
+      await this.outbox.write<ConsentWithdrawnV1>(manager, {
+        topic: CONSENT_WITHDRAWN_V1,
+        key: id,
+        correlationId,
+        occurredAt: now,
+        payload: {
+          consentId: id,
+          scope: whole ? 'whole' : 'partial',
+          organisationNumbers: whole ? [] : organisationNumbers,
+          purposes: (whole ? [] : purposes) as ConsentPurpose[],
+          withdrawnAt: now.toISOString(),
+        },
+      });
+      const suspended = await this.suspend.forConsent(
+        manager,
+        id,
+        whole ? { organisationNumbers: [], purposes: [] } : { organisationNumbers, purposes },
+        'CONSENT_WITHDRAWN',
+        p,
+        now,
+        correlationId,
+      );
+      afterCommit(() => this.relay.kick());
+      return { consentId: id, status: whole ? 'withdrawn' : 'active', suspendedReferralIds: suspended };
+    });
+  }
+
+  /** Marks consents whose last valid day has passed as expired and suspends what relied on them. */
+  async expire(now = this.clock.now()): Promise<number> {
+    const today = osloDate(now);
+    return inTransaction(this.ds, async (manager, afterCommit) => {
+      const due = await manager
+        .createQueryBuilder(ConsentOrmEntity, 'c')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where(`c.status = 'active' AND c.valid_to < :today`, { today })
+        .limit(200)
+        .getMany();
+      for (const c of due) {
+        await manager.update(ConsentOrmEntity, { id: c.id }, { status: 'expired' });
+        await manager.insert(ConsentChangeOrmEntity, {
+          id: randomUUID(),
+          consentId: c.id,
+          kind: 'expired',
+          scope: 'whole',
+          organisations: [],
+          purposes: [],
+          at: now,
+          byUser: 'referral-service',
+          byOrganisation: null,
+        });
+        const correlationId = `consent-expiry-${c.id}`;
+        await this.outbox.write<ConsentExpiredV1>(manager, {
+          topic: CONSENT_EXPIRED_V1,
+          key: c.id,
+          correlationId,
+          occurredAt: now,
+          payload: { consentId: c.id, validTo: c.validTo, expiredAt: now.toISOString() },
+        });
+        await this.suspend.forConsent(
+          manager,
+          c.id,
+          { organisationNumbers: [], purposes: [] },
+          'CONSENT_EXPIRED',
+          { userId: 'referral-service', organisationNumber: c.registeredByOrganisation },
+          now,
+          correlationId,
+        );
+      }
+      if (due.length > 0) afterCommit(() => this.relay.kick());
+      return due.length;
+    });
+  }
+}

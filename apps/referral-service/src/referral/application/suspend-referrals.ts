@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { REFERRAL_PROGRESSED_V1, ReferralProgressedV1, ReferralType } from '@overgang/contracts';
+import { OutboxWriter } from '@overgang/messaging';
+import { withdrawalAffects, Withdrawal } from '../../consent/domain/consent';
+import { ReferralStatus, transition } from '../domain/referral-state';
+import { ProcessingStopOrmEntity, ReferralDetails, ReferralOrmEntity } from '../infrastructure/referral.orm-entity';
+import { ReferralRepository } from '../infrastructure/referral.repository';
+
+const OPEN: ReferralStatus[] = ['submitted', 'delivered', 'acknowledged', 'answered'];
+
+/**
+ * When consent goes (withdrawn or expired), every open referral relying on it is suspended at
+ * once: recipients can no longer read personal details, its clocks stop, and each recipient
+ * organisation must confirm that it has stopped processing.
+ */
+@Injectable()
+export class SuspendReferrals {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async forConsent(
+    manager: EntityManager,
+    consentId: string,
+    scope: Withdrawal,
+    reasonCode: 'CONSENT_WITHDRAWN' | 'CONSENT_EXPIRED',
+    actor: { userId: string; organisationNumber: string },
+    now: Date,
+    correlationId: string,
+  ): Promise<string[]> {
+    const open = await manager
+      .createQueryBuilder(ReferralOrmEntity, 'r')
+      .setLock('pessimistic_write')
+      .where('r.consent_id = :consentId AND r.status IN (:...open)', { consentId, open: OPEN })
+      .getMany();
+    const affected = open.filter((r) => withdrawalAffects(scope, r));
+    for (const r of affected) {
+      const from = r.status as ReferralStatus;
+      const to = transition(from, 'suspended');
+      const details: ReferralDetails = { ...r.details, suspensionReason: reasonCode };
+      if (r.type === 'benefit-deduction' && details.deductionStatus !== 'rejected') {
+        details.deductionStatus = 'stopped';
+        details.stopReason = 'consent-withdrawn';
+      }
+      await manager.update(ReferralOrmEntity, { id: r.id }, { status: to, details, updatedAt: now });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ProcessingStopOrmEntity)
+        .values(
+          r.recipientOrganisations.map((org) => ({
+            referralId: r.id,
+            organisationNumber: org,
+            reasonCode,
+            requestedAt: now,
+            confirmedAt: null,
+            confirmedBy: null,
+          })),
+        )
+        .orIgnore()
+        .execute();
+      await this.referrals.addHistory(manager, {
+        referralId: r.id,
+        at: now,
+        actor: actor.userId,
+        actorOrganisation: actor.organisationNumber,
+        action: 'suspended',
+        fromStatus: from,
+        toStatus: to,
+        facts: { reasonCode, consentId },
+      });
+      await this.outbox.write<ReferralProgressedV1>(manager, {
+        topic: REFERRAL_PROGRESSED_V1,
+        key: r.id,
+        correlationId,
+        occurredAt: now,
+        payload: {
+          referralId: r.id,
+          referralType: r.type as ReferralType,
+          action: 'suspend',
+          fromStatus: from,
+          toStatus: to,
+          actorOrganisationNumber: actor.organisationNumber,
+          recipientUnitId: null,
+          code: reasonCode,
+          at: now.toISOString(),
+        },
+      });
+    }
+    return affected.map((r) => r.id);
+  }
+}

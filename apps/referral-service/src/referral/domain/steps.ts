@@ -1,0 +1,143 @@
+import { ReferralType } from '@overgang/contracts';
+import { DomainError } from '@overgang/core';
+import { Caller, mayRead, recipientFor, ReferralParties } from './access';
+import { referralNotFound } from './referral.errors';
+import { ReferralStatus } from './referral-state';
+
+export type StepParty = 'sender' | 'recipient';
+
+export interface StepRule {
+  action: string;
+  types: readonly ReferralType[];
+  party: StepParty;
+  /** Statuses the step may be taken from. */
+  from: readonly ReferralStatus[];
+  /** Status after the step; absent when the step records something without changing it. */
+  to?: ReferralStatus;
+  /** For recipient steps: only a unit of these kinds may take it. */
+  unitKinds?: readonly string[];
+}
+
+const ALL: readonly ReferralType[] = ['release-notice', 'discharge-notice', 'benefit-deduction', 'assessment-request'];
+const OPEN: readonly ReferralStatus[] = ['submitted', 'delivered', 'acknowledged', 'answered'];
+const RECEIVED: readonly ReferralStatus[] = ['delivered', 'acknowledged'];
+
+/** Who sends each type (DOMAIN.md); only people with this role in the sending organisation act as sender. */
+export const SENDER_ROLE: Record<ReferralType, string> = {
+  'release-notice': 'prison-consultant',
+  'discharge-notice': 'health-trust-staff',
+  'benefit-deduction': 'housing-caseworker',
+  'assessment-request': 'housing-caseworker',
+};
+
+const RECIPIENT_ROLES = ['housing-caseworker', 'nav-caseworker', 'coordinator'];
+
+/** Every step of every referral type: who takes it, from which states, into which. */
+export const STEPS: readonly StepRule[] = [
+  { action: 'reject', types: ALL, party: 'recipient', from: RECEIVED, to: 'rejected' },
+  { action: 'withdraw', types: ALL, party: 'sender', from: OPEN, to: 'withdrawn' },
+  { action: 'cancel', types: ['release-notice', 'discharge-notice'], party: 'sender', from: OPEN, to: 'cancelled' },
+  { action: 'complete', types: ['assessment-request'], party: 'sender', from: ['answered'], to: 'completed' },
+  { action: 'confirm-processing-stopped', types: ALL, party: 'recipient', from: ['suspended'] },
+
+  { action: 'change-release-date', types: ['release-notice'], party: 'sender', from: OPEN },
+  {
+    action: 'report-housing-outcome',
+    types: ['release-notice', 'discharge-notice'],
+    party: 'recipient',
+    from: ['delivered', 'acknowledged', 'answered'],
+    to: 'answered',
+    unitKinds: ['housing-service'],
+  },
+  { action: 'mark-released', types: ['release-notice'], party: 'sender', from: OPEN, to: 'completed' },
+
+  { action: 'set-discharge-date', types: ['discharge-notice'], party: 'sender', from: OPEN },
+  { action: 'mark-discharged', types: ['discharge-notice'], party: 'sender', from: OPEN, to: 'completed' },
+  { action: 'mark-readmitted', types: ['discharge-notice'], party: 'sender', from: OPEN },
+  { action: 'mark-left-early', types: ['discharge-notice'], party: 'sender', from: OPEN, to: 'completed' },
+
+  {
+    action: 'confirm-deduction',
+    types: ['benefit-deduction'],
+    party: 'recipient',
+    from: RECEIVED,
+    to: 'answered',
+    unitKinds: ['nav-social-services'],
+  },
+  {
+    action: 'activate-deduction',
+    types: ['benefit-deduction'],
+    party: 'recipient',
+    from: ['answered'],
+    unitKinds: ['nav-social-services'],
+  },
+  { action: 'change-amount', types: ['benefit-deduction'], party: 'sender', from: ['answered'] },
+  { action: 'stop-deduction', types: ['benefit-deduction'], party: 'sender', from: OPEN, to: 'completed' },
+
+  { action: 'request-information', types: ['assessment-request'], party: 'recipient', from: RECEIVED },
+  { action: 'provide-information', types: ['assessment-request'], party: 'sender', from: RECEIVED },
+  { action: 'answer-assessment', types: ['assessment-request'], party: 'recipient', from: RECEIVED, to: 'answered' },
+];
+
+export interface StepSubject extends ReferralParties {
+  type: ReferralType;
+  status: ReferralStatus;
+  recipients: Array<ReferralParties['recipients'][number] & { unitKind: string }>;
+}
+
+/** The steps a party could take on a referral of this type in this status. */
+export function stepsAllowed(type: ReferralType, status: ReferralStatus, party?: StepParty): string[] {
+  return STEPS.filter((s) => s.types.includes(type) && s.from.includes(status) && (!party || s.party === party)).map(
+    (s) => s.action,
+  );
+}
+
+/**
+ * Decides whether the caller may take a step: 404 to anyone who may not see the referral, 403 to
+ * the wrong party or role, 409 (with the current state and the steps allowed from it) when the
+ * referral's state does not allow it.
+ */
+export function authoriseStep(action: string, subject: StepSubject, caller: Caller) {
+  if (!mayRead(caller, subject)) throw referralNotFound();
+  const rule = STEPS.find((s) => s.action === action && s.types.includes(subject.type));
+  if (!rule) {
+    throw new DomainError('REFERRAL.STEP_NOT_FOR_TYPE', `A ${subject.type} has no step ${action}.`, 'conflict', {
+      currentStatus: subject.status,
+      allowedNext: stepsAllowed(subject.type, subject.status),
+    });
+  }
+  const recipient = rule.party === 'recipient' ? recipientFor(caller, subject.recipients) : undefined;
+  if (rule.party === 'sender') {
+    if (caller.organisationNumber !== subject.senderOrganisation || !caller.roles.includes(SENDER_ROLE[subject.type])) {
+      throw new DomainError(
+        'REFERRAL.SENDER_ONLY',
+        `Only a ${SENDER_ROLE[subject.type]} of the sending organisation can ${action.replace(/-/g, ' ')}.`,
+        'forbidden',
+      );
+    }
+  } else {
+    if (!recipient || !RECIPIENT_ROLES.some((r) => caller.roles.includes(r))) {
+      throw new DomainError(
+        'REFERRAL.RECIPIENT_ONLY',
+        `Only a contact person of a receiving unit can ${action.replace(/-/g, ' ')}.`,
+        'forbidden',
+      );
+    }
+    if (rule.unitKinds && !rule.unitKinds.includes(recipient.unitKind)) {
+      throw new DomainError(
+        'REFERRAL.WRONG_UNIT',
+        `Only a ${rule.unitKinds.join(' or ')} unit can ${action.replace(/-/g, ' ')}.`,
+        'forbidden',
+      );
+    }
+  }
+  if (!rule.from.includes(subject.status)) {
+    throw new DomainError(
+      'REFERRAL.ILLEGAL_TRANSITION',
+      `A referral that is ${subject.status} cannot ${action.replace(/-/g, ' ')}.`,
+      'conflict',
+      { currentStatus: subject.status, requestedStep: action, allowedNext: stepsAllowed(subject.type, subject.status) },
+    );
+  }
+  return { rule, recipient, to: rule.to ?? subject.status };
+}

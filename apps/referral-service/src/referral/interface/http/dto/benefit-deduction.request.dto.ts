@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsKid, IsKommunenummer, IsNorwegianAccountNumber, IsNorwegianNationalId } from '@overgang/norway';
+
+export const BENEFITS = ['uforetrygd', 'arbeidsavklaringspenger', 'alderspensjon', 'sosialhjelp', 'overgangsstonad', 'other'] as const;
+
+export class GuardianDto {
+  @ApiProperty({ description: 'The guardian’s name (verge), to be copied.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'Where the guardian is reached.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contact?: string;
+}
+
+export class BenefitDeductionRequestDto {
+  @ApiProperty({ description: 'Fødselsnummer or D-number of the tenant.' })
+  @IsNorwegianNationalId()
+  nationalId!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: 'The tenant’s municipality (the NAV office serving it receives the request).' })
+  @IsKommunenummer()
+  municipalityNumber!: string;
+
+  @ApiProperty({ enum: BENEFITS })
+  @IsIn(BENEFITS, { message: `benefit must be one of: ${BENEFITS.join(', ')}` })
+  benefit!: (typeof BENEFITS)[number];
+
+  @ApiProperty({ description: 'Monthly amount in whole NOK.', example: 7500 })
+  @IsInt({ message: 'monthlyAmount must be a whole number of kroner' })
+  @Min(1, { message: 'monthlyAmount must be at least 1 krone' })
+  @Max(50000, { message: 'monthlyAmount cannot be more than 50 000 kroner a month' })
+  monthlyAmount!: number;
+
+  @ApiProperty({ description: 'The municipality’s collection account (11 digits, mod-11).', example: '1234.56.78903' })
+  @IsNorwegianAccountNumber()
+  accountNumber!: string;
+
+  @ApiProperty({ description: 'KID for the payments (MOD10 or MOD11).' })
+  @IsKid()
+  kid!: string;
+
+  @ApiProperty({ description: 'First month to deduct, YYYY-MM.', example: '2027-01' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'firstMonth must be a month written YYYY-MM' })
+  firstMonth!: string;
+
+  @ApiPropertyOptional({ type: GuardianDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GuardianDto)
+  guardian?: GuardianDto;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'consentId must be the id of a registered consent (a UUID)' })
+  consentId!: string;
+}
