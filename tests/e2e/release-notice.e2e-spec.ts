@@ -312,7 +312,7 @@ describe('release notice, end to end on real Kafka and PostgreSQL', () => {
     expect(anonymous.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('publishes no national ID, name or referral details on any topic', async () => {
+  it('publishes no national ID, name or referral details on any topic', () => {
     expect(recorder.messages.length).toBeGreaterThan(10);
     const types = new Set(recorder.messages.map((m) => m.topic));
     for (const t of [
@@ -328,7 +328,13 @@ describe('release notice, end to end on real Kafka and PostgreSQL', () => {
       const text = `${m.key ?? ''} ${m.value ?? ''} ${JSON.stringify(m.headers)}`;
       expect(text).not.toMatch(/\b\d{11}\b/);
       // Referral details as JSON values (a unit kind such as follow-up-substance-use is a directory fact).
-      for (const secret of [...personalData, '"substance-use"', '"mental-health"', 'Senter for rusforebygging', '"no-home"']) {
+      for (const secret of [
+        ...personalData,
+        '"substance-use"',
+        '"mental-health"',
+        'Senter for rusforebygging',
+        '"no-home"',
+      ]) {
         expect(text).not.toContain(secret);
       }
     }

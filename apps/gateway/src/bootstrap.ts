@@ -1,41 +1,50 @@
-import { INestApplication, Module } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validateEnv } from '@overgang/config';
 import { createServiceLogger } from '@overgang/observability';
-import { GatewayEnv, routes, upstreams } from './config/env.schema';
+import { ProblemFilter } from '@overgang/web';
+import { gatewayAppModule } from './app.module';
+import { GatewayEnv } from './config/env.schema';
 import { MergedOpenApi } from './docs/merged-openapi';
-import { GATEWAY_ENV, GatewayController } from './gateway.controller';
-import { correlationId, proxyTo, unknownApi } from './proxy/proxy';
+import { correlationId } from './proxy/correlation-id.middleware';
+import { AREAS, ROUTES, upstreams } from './proxy/routes';
+import { proxyTo } from './proxy/upstream.proxy';
 
 /**
- * One origin for the hub: /api/v1/<area> is streamed to the service that owns it (each verifies
- * the token itself), /docs is the merged OpenAPI document, / a landing page.
+ * One origin for the hub: /api/v1/<area> is streamed to the service that owns it, /docs is the
+ * merged OpenAPI document, /health the upstreams' state, / a landing page.
  */
 export async function startGateway(
   raw: Record<string, unknown> = process.env,
   options: { port?: number } = {},
 ): Promise<INestApplication> {
   const env = validateEnv(GatewayEnv, raw);
-
-  @Module({ controllers: [GatewayController], providers: [{ provide: GATEWAY_ENV, useValue: env }] })
-  class GatewayModule {}
-
-  // No body parser: proxied bodies must pass through byte for byte.
-  const app = await NestFactory.create(GatewayModule, {
+  // No body parser: proxied bodies must pass through byte for byte, whatever their size or type.
+  const app = await NestFactory.create(gatewayAppModule(env), {
     bodyParser: false,
     abortOnError: false,
     logger: createServiceLogger('gateway', env.LOG_LEVEL),
   });
   app.use(correlationId);
-  for (const r of routes(env)) app.use(proxyTo(r.prefix, r.area, r.target));
-  app.use('/api', unknownApi);
-  const docs = new MergedOpenApi(upstreams(env));
-  const base = { ...new DocumentBuilder().setTitle('Overgang API').build(), paths: {} };
-  SwaggerModule.setup('docs', app, base, {
-    jsonDocumentUrl: 'docs-json',
-    patchDocumentOnRequest: () => docs.document(),
-  });
+  const targets = upstreams(env);
+  for (const area of AREAS) {
+    const prefixes = ROUTES.filter((r) => r.area === area).map((r) => r.prefix);
+    app.use(proxyTo(area, targets[area], prefixes));
+  }
+  // Unknown paths, /api ones included, end in Nest's 404, which this turns into problem+json.
+  app.useGlobalFilters(new ProblemFilter());
+  const docs = new MergedOpenApi(targets);
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () => ({ ...new DocumentBuilder().setTitle('Overgang API').build(), paths: {} }),
+    {
+      jsonDocumentUrl: 'docs-json',
+      customSiteTitle: 'Overgang API',
+      patchDocumentOnRequest: () => docs.document(),
+    },
+  );
   app.enableShutdownHooks();
   await app.listen(options.port ?? env.PORT, env.HOST);
   return app;

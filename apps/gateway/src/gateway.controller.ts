@@ -1,8 +1,16 @@
-import { Controller, Get, Header, HttpException, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Area, GatewayEnv, upstreams } from './config/env.schema';
+import { SERVICE_ENV } from '@overgang/config';
+import { Response } from 'express';
+import { GatewayEnv } from './config/env.schema';
+import { Area, upstreams } from './proxy/routes';
 
-export const GATEWAY_ENV = Symbol('GATEWAY_ENV');
+export type UpstreamState = 'ok' | 'not ready' | 'unreachable';
+
+export interface GatewayHealth {
+  status: 'ok' | 'degraded';
+  upstreams: Record<Area, UpstreamState>;
+}
 
 const LANDING = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Overgang</title></head>
@@ -13,10 +21,21 @@ between them — with consent, to a named contact person, with every answer dead
 <ul><li><a href="/docs">API documentation</a></li><li><a href="/health">Health</a></li></ul>
 </body></html>`;
 
+async function probe(base: string): Promise<UpstreamState> {
+  try {
+    const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) });
+    await res.body?.cancel();
+    // Answering but not ready (e.g. its database is down) is not the same as gone.
+    return res.ok ? 'ok' : 'not ready';
+  } catch {
+    return 'unreachable';
+  }
+}
+
 @ApiExcludeController()
 @Controller()
 export class GatewayController {
-  constructor(@Inject(GATEWAY_ENV) private readonly env: GatewayEnv) {}
+  constructor(@Inject(SERVICE_ENV) private readonly env: GatewayEnv) {}
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
@@ -25,23 +44,15 @@ export class GatewayController {
   }
 
   @Get('health')
-  async health() {
-    const results = {} as Record<Area, string>;
-    await Promise.all(
-      Object.entries(upstreams(this.env)).map(async ([area, base]) => {
-        try {
-          const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) });
-          results[area as Area] = res.ok ? 'ok' : 'not ready';
-        } catch {
-          results[area as Area] = 'unreachable';
-        }
-      }),
+  async health(@Res({ passthrough: true }) res: Response): Promise<GatewayHealth> {
+    const entries = await Promise.all(
+      Object.entries(upstreams(this.env)).map(async ([area, base]) => [area, await probe(base)] as const),
     );
-    const body = {
-      status: Object.values(results).every((r) => r === 'ok') ? 'ok' : 'degraded',
-      upstreams: results,
+    const body: GatewayHealth = {
+      status: entries.every(([, state]) => state === 'ok') ? 'ok' : 'degraded',
+      upstreams: Object.fromEntries(entries) as Record<Area, UpstreamState>,
     };
-    if (body.status !== 'ok') throw new HttpException(body, 503);
+    res.status(body.status === 'ok' ? 200 : 503);
     return body;
   }
 }

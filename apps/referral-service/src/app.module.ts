@@ -11,7 +11,7 @@ import { ReferralModule } from './referral/referral.module';
 const recipientMapLoaded =
   (ds: DataSource): HealthCheck =>
   async () => {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM recipient_map`);
+    const [{ n }] = await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM recipient_map`);
     return { name: 'recipientMap', ok: n > 0, detail: 'waiting for routing.recipient-map-published.v1' };
   };
 

@@ -26,7 +26,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: VerifiedClaims): Principal | false {
-    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r)) : [];
+    const roles = Array.isArray(claims.roles)
+      ? (claims.roles as unknown[]).filter((r): r is Role => ROLES.includes(r as Role))
+      : [];
     if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || !/^\d{9}$/.test(claims.org)) {
       return false;
     }

@@ -3,7 +3,10 @@ import { ConsentRegisteredV1, CONSENT_REGISTERED_V1 } from './consent/consent-re
 import { ConsentWithdrawnV1, CONSENT_WITHDRAWN_V1 } from './consent/consent-withdrawn.v1';
 import { DeadlineResumedV1, DEADLINE_RESUMED_V1 } from './deadline/deadline-resumed.v1';
 import { DeadlineStoppedV1, DEADLINE_STOPPED_V1 } from './deadline/deadline-stopped.v1';
-import { ReferralAnchorDateChangedV1, REFERRAL_ANCHOR_DATE_CHANGED_V1 } from './referral/referral-anchor-date-changed.v1';
+import {
+  ReferralAnchorDateChangedV1,
+  REFERRAL_ANCHOR_DATE_CHANGED_V1,
+} from './referral/referral-anchor-date-changed.v1';
 import { ReferralProgressedV1, REFERRAL_PROGRESSED_V1 } from './referral/referral-progressed.v1';
 import { DeadlineBreachedV1, DEADLINE_BREACHED_V1 } from './deadline/deadline-breached.v1';
 import { DeadlineMetV1, DEADLINE_MET_V1 } from './deadline/deadline-met.v1';

@@ -87,7 +87,9 @@ async function bootProbe(group: string, crashStopsConsumer = false): Promise<INe
 
   const app = await NestFactory.create(ProbeModule, { logger: ['error'], abortOnError: false });
   // A crash stops this consumer for good, as a dying process would; the next boot is the restart.
-  const overrides = crashStopsConsumer ? { retry: { retries: 0, restartOnFailure: async () => false } } : {};
+  const overrides = crashStopsConsumer
+    ? { retry: { retries: 0, restartOnFailure: () => Promise.resolve(false) } }
+    : {};
   app.connectMicroservice(kafkaConsumerOptions(group, brokers(), overrides));
   await app.init();
   await app.startAllMicroservices();

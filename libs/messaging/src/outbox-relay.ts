@@ -90,9 +90,10 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const limit = this.options.batchSize ?? 500;
     return this.ds.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
-        this.options.lockKey,
-      ]);
+      const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
+        `SELECT pg_try_advisory_xact_lock($1) AS locked`,
+        [this.options.lockKey],
+      );
       if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, topic, key, envelope, headers FROM outbox

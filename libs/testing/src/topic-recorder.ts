@@ -36,7 +36,7 @@ export class TopicRecorder {
     const ready = new Promise<void>((r) => (joined = r));
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => joined());
     await this.consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: ({ topic, partition, message }) => {
         this.messages.push({
           topic,
           partition,
@@ -45,6 +45,7 @@ export class TopicRecorder {
           value: message.value?.toString() ?? null,
           headers: headersToText(message.headers),
         });
+        return Promise.resolve();
       },
     });
     await ready;
@@ -57,7 +58,15 @@ export class TopicRecorder {
   ): Array<{ id: string; type: string; key: string; payload: Record<string, unknown> }> {
     return this.messages
       .filter((m) => m.topic === topic && (key === undefined || m.key === key) && m.value)
-      .map((m) => JSON.parse(m.value as string));
+      .map(
+        (m) =>
+          JSON.parse(m.value as string) as {
+            id: string;
+            type: string;
+            key: string;
+            payload: Record<string, unknown>;
+          },
+      );
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,13 @@ import { DATE_ONLY, REFERRAL_TYPES, ReferralType } from '../common';
 export const REFERRAL_ANCHOR_DATE_CHANGED_V1 = 'referral.anchor-date-changed.v1';
 
 export const ANCHOR_KINDS = ['expected-release', 'planned-discharge'] as const;
-export const ANCHOR_CHANGE_REASONS = ['brought-forward', 'postponed', 'corrected', 'set', 'left-early'] as const;
+export const ANCHOR_CHANGE_REASONS = [
+  'brought-forward',
+  'postponed',
+  'corrected',
+  'set',
+  'left-early',
+] as const;
 
 /** The date a case is anchored to moved (an early release, a discharge date set or changed). */
 export class ReferralAnchorDateChangedV1 {

@@ -1,5 +1,13 @@
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { DATE_ONLY, KOMMUNENUMMER, ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '../common';
+import {
+  DATE_ONLY,
+  KOMMUNENUMMER,
+  ORGANISATION_NUMBER,
+  REFERRAL_TYPES,
+  ReferralType,
+  UNIT_KINDS,
+  UnitKind,
+} from '../common';
 
 export const REFERRAL_SUBMITTED_V1 = 'referral.submitted.v1';
 

@@ -73,7 +73,7 @@ export class ClockHandlers {
         .orIgnore()
         .returning(['id'])
         .execute();
-      if (inserted.raw.length === 0) continue;
+      if ((inserted.raw as unknown[]).length === 0) continue;
       const clock = await ctx.manager.findOneByOrFail(ClockOrmEntity, { id });
       await this.outbox.write<DeadlineOpenedV1>(ctx.manager, {
         topic: DEADLINE_OPENED_V1,
@@ -144,24 +144,39 @@ export class ClockHandlers {
     const forUnit = (c: ClockOrmEntity) => !e.recipientUnitId || c.recipientUnitId === e.recipientUnitId;
     const running = (c: ClockOrmEntity) => c.status === 'open' || c.status === 'breached';
     if (e.action === 'request-information') {
-      for (const c of clocks.filter((c) => running(c) && forUnit(c))) await this.stop(ctx, c, 'paused', 'INFORMATION_REQUESTED', at);
+      for (const c of clocks.filter((c) => running(c) && forUnit(c)))
+        await this.stop(ctx, c, 'paused', 'INFORMATION_REQUESTED', at);
     } else if (e.action === 'provide-information') {
-      for (const c of clocks.filter((c) => c.status === 'paused' && c.pausedReason === 'INFORMATION_REQUESTED')) {
+      for (const c of clocks.filter(
+        (c) => c.status === 'paused' && c.pausedReason === 'INFORMATION_REQUESTED',
+      )) {
         await this.resume(ctx, c, at);
       }
     } else if (e.toStatus === 'suspended') {
       for (const c of clocks.filter(running)) await this.stop(ctx, c, 'paused', e.code ?? 'SUSPENDED', at);
     } else if (['answered', 'rejected'].includes(e.toStatus) && e.recipientUnitId) {
-      for (const c of clocks.filter((c) => (running(c) || c.status === 'paused') && forUnit(c))) await this.meet(ctx, c, at);
+      for (const c of clocks.filter((c) => (running(c) || c.status === 'paused') && forUnit(c)))
+        await this.meet(ctx, c, at);
     } else if (['withdrawn', 'cancelled', 'completed'].includes(e.toStatus)) {
       const reason = e.toStatus.toUpperCase();
-      for (const c of clocks.filter((c) => running(c) || c.status === 'paused')) await this.stop(ctx, c, 'cancelled', reason, at);
+      for (const c of clocks.filter((c) => running(c) || c.status === 'paused'))
+        await this.stop(ctx, c, 'cancelled', reason, at);
     }
     ctx.afterCommit(() => this.relay.kick());
   }
 
-  private async stop(ctx: HandlerContext, c: ClockOrmEntity, status: 'paused' | 'cancelled', reasonCode: string, at: Date) {
-    await ctx.manager.update(ClockOrmEntity, { id: c.id }, { status, pausedAt: status === 'paused' ? at : null, pausedReason: reasonCode });
+  private async stop(
+    ctx: HandlerContext,
+    c: ClockOrmEntity,
+    status: 'paused' | 'cancelled',
+    reasonCode: string,
+    at: Date,
+  ) {
+    await ctx.manager.update(
+      ClockOrmEntity,
+      { id: c.id },
+      { status, pausedAt: status === 'paused' ? at : null, pausedReason: reasonCode },
+    );
     await this.outbox.write<DeadlineStoppedV1>(ctx.manager, {
       topic: DEADLINE_STOPPED_V1,
       key: c.referralId,
@@ -176,7 +191,11 @@ export class ClockHandlers {
     const paused = Math.max(0, at.getTime() - (c.pausedAt ?? at).getTime());
     const dueAt = new Date(c.dueAt.getTime() + paused);
     const status = dueAt.getTime() < at.getTime() ? 'breached' : 'open';
-    await ctx.manager.update(ClockOrmEntity, { id: c.id }, { status, dueAt, pausedAt: null, pausedReason: null });
+    await ctx.manager.update(
+      ClockOrmEntity,
+      { id: c.id },
+      { status, dueAt, pausedAt: null, pausedReason: null },
+    );
     await this.outbox.write<DeadlineResumedV1>(ctx.manager, {
       topic: DEADLINE_RESUMED_V1,
       key: c.referralId,

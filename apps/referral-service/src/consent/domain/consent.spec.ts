@@ -56,7 +56,12 @@ describe('consentRefusal', () => {
 });
 
 describe('partial withdrawal', () => {
-  const stored = { ...consent, purposes: ['release-housing', 'assessment'], withdrawnOrganisations: ['100000024'], withdrawnPurposes: ['assessment'] };
+  const stored = {
+    ...consent,
+    purposes: ['release-housing', 'assessment'],
+    withdrawnOrganisations: ['100000024'],
+    withdrawnPurposes: ['assessment'],
+  };
 
   it('leaves what was not withdrawn', () => {
     const e = effectiveConsent(stored);
@@ -72,6 +77,8 @@ describe('partial withdrawal', () => {
     expect(withdrawalAffects({ organisationNumbers: ['100000024'], purposes: [] }, referral)).toBe(true);
     expect(withdrawalAffects({ organisationNumbers: ['100000040'], purposes: [] }, referral)).toBe(false);
     expect(withdrawalAffects({ organisationNumbers: [], purposes: ['assessment'] }, referral)).toBe(false);
-    expect(withdrawalAffects({ organisationNumbers: [], purposes: ['release-housing'] }, referral)).toBe(true);
+    expect(withdrawalAffects({ organisationNumbers: [], purposes: ['release-housing'] }, referral)).toBe(
+      true,
+    );
   });
 });

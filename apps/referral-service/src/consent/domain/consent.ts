@@ -40,10 +40,14 @@ export interface Withdrawal {
  * Whether a withdrawal touches a referral: a whole withdrawal touches every referral under the
  * consent; a partial one those sent to a withdrawn organisation or relying on a withdrawn purpose.
  */
-export function withdrawalAffects(w: Withdrawal, referral: { purpose: string; recipientOrganisations: string[] }): boolean {
+export function withdrawalAffects(
+  w: Withdrawal,
+  referral: { purpose: string; recipientOrganisations: string[] },
+): boolean {
   if (w.organisationNumbers.length === 0 && w.purposes.length === 0) return true;
   return (
-    w.purposes.includes(referral.purpose) || referral.recipientOrganisations.some((o) => w.organisationNumbers.includes(o))
+    w.purposes.includes(referral.purpose) ||
+    referral.recipientOrganisations.some((o) => w.organisationNumbers.includes(o))
   );
 }
 
@@ -85,9 +89,15 @@ export function consentRefusal(consent: Consent | null, use: ConsentUse): Domain
   if (consent.status === 'expired') {
     return refuse('REFERRAL.CONSENT_EXPIRED', `The consent expired on ${consent.validTo}.`);
   }
-  const sharers = consent.sharingOrganisations.length > 0 ? consent.sharingOrganisations : [consent.registeredByOrganisation];
+  const sharers =
+    consent.sharingOrganisations.length > 0
+      ? consent.sharingOrganisations
+      : [consent.registeredByOrganisation];
   if (use.sender && !sharers.includes(use.sender)) {
-    return refuse('REFERRAL.CONSENT_SENDER', `The consent does not let organisation ${use.sender} share this information.`);
+    return refuse(
+      'REFERRAL.CONSENT_SENDER',
+      `The consent does not let organisation ${use.sender} share this information.`,
+    );
   }
   if (!consent.purposes.includes(use.purpose)) {
     return refuse(

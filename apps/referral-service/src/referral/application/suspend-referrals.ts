@@ -4,7 +4,11 @@ import { REFERRAL_PROGRESSED_V1, ReferralProgressedV1, ReferralType } from '@ove
 import { OutboxWriter } from '@overgang/messaging';
 import { withdrawalAffects, Withdrawal } from '../../consent/domain/consent';
 import { ReferralStatus, transition } from '../domain/referral-state';
-import { ProcessingStopOrmEntity, ReferralDetails, ReferralOrmEntity } from '../infrastructure/referral.orm-entity';
+import {
+  ProcessingStopOrmEntity,
+  ReferralDetails,
+  ReferralOrmEntity,
+} from '../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../infrastructure/referral.repository';
 
 const OPEN: ReferralStatus[] = ['submitted', 'delivered', 'acknowledged', 'answered'];

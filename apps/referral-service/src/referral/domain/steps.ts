@@ -18,7 +18,12 @@ export interface StepRule {
   unitKinds?: readonly string[];
 }
 
-const ALL: readonly ReferralType[] = ['release-notice', 'discharge-notice', 'benefit-deduction', 'assessment-request'];
+const ALL: readonly ReferralType[] = [
+  'release-notice',
+  'discharge-notice',
+  'benefit-deduction',
+  'assessment-request',
+];
 const OPEN: readonly ReferralStatus[] = ['submitted', 'delivered', 'acknowledged', 'answered'];
 const RECEIVED: readonly ReferralStatus[] = ['delivered', 'acknowledged'];
 
@@ -36,7 +41,13 @@ const RECIPIENT_ROLES = ['housing-caseworker', 'nav-caseworker', 'coordinator'];
 export const STEPS: readonly StepRule[] = [
   { action: 'reject', types: ALL, party: 'recipient', from: RECEIVED, to: 'rejected' },
   { action: 'withdraw', types: ALL, party: 'sender', from: OPEN, to: 'withdrawn' },
-  { action: 'cancel', types: ['release-notice', 'discharge-notice'], party: 'sender', from: OPEN, to: 'cancelled' },
+  {
+    action: 'cancel',
+    types: ['release-notice', 'discharge-notice'],
+    party: 'sender',
+    from: OPEN,
+    to: 'cancelled',
+  },
   { action: 'complete', types: ['assessment-request'], party: 'sender', from: ['answered'], to: 'completed' },
   { action: 'confirm-processing-stopped', types: ALL, party: 'recipient', from: ['suspended'] },
 
@@ -76,20 +87,28 @@ export const STEPS: readonly StepRule[] = [
 
   { action: 'request-information', types: ['assessment-request'], party: 'recipient', from: RECEIVED },
   { action: 'provide-information', types: ['assessment-request'], party: 'sender', from: RECEIVED },
-  { action: 'answer-assessment', types: ['assessment-request'], party: 'recipient', from: RECEIVED, to: 'answered' },
+  {
+    action: 'answer-assessment',
+    types: ['assessment-request'],
+    party: 'recipient',
+    from: RECEIVED,
+    to: 'answered',
+  },
 ];
 
 export interface StepSubject extends ReferralParties {
   type: ReferralType;
   status: ReferralStatus;
+  /** The sending unit; when sender and recipient are units of one municipality, it tells them apart. */
+  senderUnit: string | null;
   recipients: Array<ReferralParties['recipients'][number] & { unitKind: string }>;
 }
 
 /** The steps a party could take on a referral of this type in this status. */
 export function stepsAllowed(type: ReferralType, status: ReferralStatus, party?: StepParty): string[] {
-  return STEPS.filter((s) => s.types.includes(type) && s.from.includes(status) && (!party || s.party === party)).map(
-    (s) => s.action,
-  );
+  return STEPS.filter(
+    (s) => s.types.includes(type) && s.from.includes(status) && (!party || s.party === party),
+  ).map((s) => s.action);
 }
 
 /**
@@ -101,14 +120,24 @@ export function authoriseStep(action: string, subject: StepSubject, caller: Call
   if (!mayRead(caller, subject)) throw referralNotFound();
   const rule = STEPS.find((s) => s.action === action && s.types.includes(subject.type));
   if (!rule) {
-    throw new DomainError('REFERRAL.STEP_NOT_FOR_TYPE', `A ${subject.type} has no step ${action}.`, 'conflict', {
-      currentStatus: subject.status,
-      allowedNext: stepsAllowed(subject.type, subject.status),
-    });
+    throw new DomainError(
+      'REFERRAL.STEP_NOT_FOR_TYPE',
+      `A ${subject.type} has no step ${action}.`,
+      'conflict',
+      {
+        currentStatus: subject.status,
+        allowedNext: stepsAllowed(subject.type, subject.status),
+      },
+    );
   }
   const recipient = rule.party === 'recipient' ? recipientFor(caller, subject.recipients) : undefined;
   if (rule.party === 'sender') {
-    if (caller.organisationNumber !== subject.senderOrganisation || !caller.roles.includes(SENDER_ROLE[subject.type])) {
+    const senderSide =
+      caller.organisationNumber === subject.senderOrganisation &&
+      (subject.senderUnit === null ||
+        caller.unitId === subject.senderUnit ||
+        caller.roles.includes('coordinator'));
+    if (!senderSide || !caller.roles.includes(SENDER_ROLE[subject.type])) {
       throw new DomainError(
         'REFERRAL.SENDER_ONLY',
         `Only a ${SENDER_ROLE[subject.type]} of the sending organisation can ${action.replace(/-/g, ' ')}.`,
@@ -136,7 +165,11 @@ export function authoriseStep(action: string, subject: StepSubject, caller: Call
       'REFERRAL.ILLEGAL_TRANSITION',
       `A referral that is ${subject.status} cannot ${action.replace(/-/g, ' ')}.`,
       'conflict',
-      { currentStatus: subject.status, requestedStep: action, allowedNext: stepsAllowed(subject.type, subject.status) },
+      {
+        currentStatus: subject.status,
+        requestedStep: action,
+        allowedNext: stepsAllowed(subject.type, subject.status),
+      },
     );
   }
   return { rule, recipient, to: rule.to ?? subject.status };

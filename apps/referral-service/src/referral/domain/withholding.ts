@@ -8,7 +8,8 @@ export function personalDataWithheld(
   caller: Caller,
   referral: { status: string; senderOrganisation: string; details: Record<string, unknown> },
 ): { code: string; reason: string } | null {
-  if (referral.status !== 'suspended' || caller.organisationNumber === referral.senderOrganisation) return null;
+  if (referral.status !== 'suspended' || caller.organisationNumber === referral.senderOrganisation)
+    return null;
   const expired = referral.details.suspensionReason === 'CONSENT_EXPIRED';
   return {
     code: expired ? 'REFERRAL.CONSENT_EXPIRED' : 'REFERRAL.CONSENT_WITHDRAWN',

@@ -1,7 +1,10 @@
 import { JsonObject } from '@overgang/core';
 
 /** Type-specific fields, flat: dates, codes, lists of codes, free text. */
-export type ReferralDetails = Record<string, string | string[] | number | boolean | null | Record<string, string | number | null>>;
+export type ReferralDetails = Record<
+  string,
+  string | string[] | number | boolean | null | Record<string, string | number | null>
+>;
 import {
   Column,
   CreateDateColumn,

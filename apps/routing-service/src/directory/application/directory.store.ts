@@ -64,7 +64,7 @@ export class DirectoryStore {
   }
 
   async bumpVersion(manager: EntityManager): Promise<number> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<Array<{ version: number }>>(
       `INSERT INTO directory_state (id, version) VALUES (1, 1)
        ON CONFLICT (id) DO UPDATE SET version = directory_state.version + 1 RETURNING version`,
     );

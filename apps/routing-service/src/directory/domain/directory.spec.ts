@@ -61,8 +61,13 @@ describe('resolveParties', () => {
   });
 
   it('sends a discharge notice to NAV only when asked, and an assessment to the service asked', () => {
-    expect(resolveParties(dir, 'discharge-notice', '3301')).toMatchObject({ ok: true, parties: [{ unitId: 'drammen-bolig' }] });
-    expect(resolveParties(dir, 'discharge-notice', '3301', ['housing-service', 'nav-social-services'])).toMatchObject({
+    expect(resolveParties(dir, 'discharge-notice', '3301')).toMatchObject({
+      ok: true,
+      parties: [{ unitId: 'drammen-bolig' }],
+    });
+    expect(
+      resolveParties(dir, 'discharge-notice', '3301', ['housing-service', 'nav-social-services']),
+    ).toMatchObject({
       ok: false,
       code: 'ROUTING.NO_UNIT',
     });
@@ -89,7 +94,11 @@ describe('resolveParties', () => {
 
   it('builds the recipient map from the same rules', () => {
     const map = buildRecipientMap(dir, REFERRAL_TYPES);
-    expect(map.map((e) => `${e.referralType}@${e.municipalityNumber}:${e.recipients.map((r) => r.unitId).join('+')}`)).toEqual([
+    expect(
+      map.map(
+        (e) => `${e.referralType}@${e.municipalityNumber}:${e.recipients.map((r) => r.unitId).join('+')}`,
+      ),
+    ).toEqual([
       'release-notice@3201:baerum-bolig',
       'release-notice@3301:drammen-bolig+nav-drammen',
       'discharge-notice@3301:drammen-bolig',

@@ -73,14 +73,19 @@ export function resolveParties(
     (o) => o.type === 'municipality' && o.municipalityNumber === municipalityNumber,
   );
   if (!municipality) {
-    return { ok: false, code: 'ROUTING.UNKNOWN_MUNICIPALITY', reason: `Municipality ${municipalityNumber} is not in the directory.` };
+    return {
+      ok: false,
+      code: 'ROUTING.UNKNOWN_MUNICIPALITY',
+      reason: `Municipality ${municipalityNumber} is not in the directory.`,
+    };
   }
   const parties: Party[] = [];
   for (const kind of kinds) {
     let org: Organisation | undefined = municipality;
     if (kind === 'nav-social-services') {
       const coverage = dir.navCoverage.find((c) => c.municipalityNumber === municipalityNumber);
-      org = coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
+      org =
+        coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
       if (!org) {
         return {
           ok: false,

@@ -32,11 +32,9 @@ export class RouteReferralHandler {
   async handle(e: ReferralSubmittedV1, ctx: HandlerContext): Promise<void> {
     const { manager } = ctx;
     const now = this.clock.now();
-    const resolution = resolveParties(
-      await this.store.snapshot(manager),
-      e.referralType,
-      e.municipalityNumber,
-    );
+    const kinds = e.receivingUnitKinds ?? receivingUnitKinds(e.referralType);
+    const snapshot = await this.store.snapshot(manager);
+    const resolution = resolveParties(snapshot, e.referralType, e.municipalityNumber, kinds);
     if (!resolution.ok) return this.unroutable(manager, ctx, e, resolution.code, resolution.reason, now);
 
     const uncovered = resolution.parties.filter(

@@ -20,7 +20,8 @@ import { SuspendReferrals } from '../../../referral/application/suspend-referral
 import { effectiveConsent } from '../../domain/consent';
 import { ConsentChangeOrmEntity, ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
 
-const notFound = () => new NotFoundError('CONSENT.NOT_FOUND', 'No consent with that id exists, or you may not see it.');
+const notFound = () =>
+  new NotFoundError('CONSENT.NOT_FOUND', 'No consent with that id exists, or you may not see it.');
 
 /** The consent ledger: registration elsewhere; here withdrawal, expiry, and reading the ledger. */
 @Injectable()
@@ -42,7 +43,9 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
     this.timer = setInterval(() => {
       if (this.sweeping) return;
       this.sweeping = this.expire()
-        .catch((err: Error) => this.logger.warn(`consent expiry sweep failed, retried next tick: ${err.message}`))
+        .catch((err: Error) =>
+          this.logger.warn(`consent expiry sweep failed, retried next tick: ${err.message}`),
+        )
         .finally(() => (this.sweeping = null));
     }, this.env.CONSENT_SWEEP_MS);
   }
@@ -53,13 +56,18 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
   }
 
   private mayManage(p: Principal, c: ConsentOrmEntity): boolean {
-    return c.registeredByOrganisation === p.organisationNumber || c.receivingOrganisations.includes(p.organisationNumber);
+    return (
+      c.registeredByOrganisation === p.organisationNumber ||
+      c.receivingOrganisations.includes(p.organisationNumber)
+    );
   }
 
   async read(p: Principal, id: string) {
     const c = await this.ds.getRepository(ConsentOrmEntity).findOneBy({ id });
     if (!c || !this.mayManage(p, c)) throw notFound();
-    const changes = await this.ds.getRepository(ConsentChangeOrmEntity).find({ where: { consentId: id }, order: { at: 'ASC' } });
+    const changes = await this.ds
+      .getRepository(ConsentChangeOrmEntity)
+      .find({ where: { consentId: id }, order: { at: 'ASC' } });
     const e = effectiveConsent(c);
     return {
       id: c.id,
@@ -72,7 +80,11 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
       validTo: c.validTo,
       givenBy: c.givenBy,
       evidenceReference: c.evidenceReference,
-      registeredBy: { userId: c.registeredByUser, organisationNumber: c.registeredByOrganisation, at: c.createdAt.toISOString() },
+      registeredBy: {
+        userId: c.registeredByUser,
+        organisationNumber: c.registeredByOrganisation,
+        at: c.createdAt.toISOString(),
+      },
       ledger: changes.map((ch) => ({
         kind: ch.kind,
         scope: ch.scope,
@@ -85,15 +97,25 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
   }
 
   /** Withdrawal, whole or for some organisations or purposes, registered by a party to the consent. */
-  async withdraw(p: Principal, id: string, w: { organisationNumbers?: string[]; purposes?: string[] }, correlationId: string) {
+  async withdraw(
+    p: Principal,
+    id: string,
+    w: { organisationNumbers?: string[]; purposes?: string[] },
+    correlationId: string,
+  ) {
     const now = this.clock.now();
     const organisationNumbers = w.organisationNumbers ?? [];
     const purposes = w.purposes ?? [];
     return inTransaction(this.ds, async (manager, afterCommit) => {
-      const c = await manager.findOne(ConsentOrmEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const c = await manager.findOne(ConsentOrmEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!c || !this.mayManage(p, c)) throw notFound();
       if (c.status !== 'active') {
-        throw new DomainError('CONSENT.NOT_ACTIVE', `The consent is already ${c.status}.`, 'conflict', { currentStatus: c.status });
+        throw new DomainError('CONSENT.NOT_ACTIVE', `The consent is already ${c.status}.`, 'conflict', {
+          currentStatus: c.status,
+        });
       }
       const strayOrgs = organisationNumbers.filter((o) => !c.receivingOrganisations.includes(o));
       const strayPurposes = purposes.filter((x) => !c.purposes.includes(x));
@@ -107,7 +129,9 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
       }
       const whole =
         (organisationNumbers.length === 0 && purposes.length === 0) ||
-        c.receivingOrganisations.every((o) => [...c.withdrawnOrganisations, ...organisationNumbers].includes(o)) ||
+        c.receivingOrganisations.every((o) =>
+          [...c.withdrawnOrganisations, ...organisationNumbers].includes(o),
+        ) ||
         c.purposes.every((x) => [...c.withdrawnPurposes, ...purposes].includes(x));
       await manager.update(
         ConsentOrmEntity,

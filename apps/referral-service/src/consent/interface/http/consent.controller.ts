@@ -21,13 +21,23 @@ export class ConsentController {
   @Post()
   @Roles('prison-consultant', 'health-trust-staff', 'housing-caseworker', 'nav-caseworker')
   @ApiOperation({ summary: 'Register a person’s signed consent to share information for a purpose.' })
-  async create(@Body() body: RegisterConsentRequestDto, @CurrentUser() user: Principal, @Req() req: Req): Promise<CreatedResponseDto> {
-    const id = await this.register.execute({ ...body, registeredBy: user, correlationId: req.headers['x-correlation-id'] ?? 'none' });
+  async create(
+    @Body() body: RegisterConsentRequestDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Req,
+  ): Promise<CreatedResponseDto> {
+    const id = await this.register.execute({
+      ...body,
+      registeredBy: user,
+      correlationId: req.headers['x-correlation-id'] ?? 'none',
+    });
     return { id };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A consent and its ledger (withdrawals, expiry), for the organisations it names.' })
+  @ApiOperation({
+    summary: 'A consent and its ledger (withdrawals, expiry), for the organisations it names.',
+  })
   read(@Param('id', uuid) id: string, @CurrentUser() user: Principal) {
     return this.ledger.read(user, id);
   }
@@ -35,8 +45,16 @@ export class ConsentController {
   @Post(':id/withdrawals')
   @HttpCode(200)
   @Roles('prison-consultant', 'health-trust-staff', 'housing-caseworker', 'nav-caseworker', 'coordinator')
-  @ApiOperation({ summary: 'The person withdraws the consent, wholly or for some organisations or purposes; open referrals under it are suspended.' })
-  withdraw(@Param('id', uuid) id: string, @Body() body: WithdrawConsentRequestDto, @CurrentUser() user: Principal, @Req() req: Req) {
+  @ApiOperation({
+    summary:
+      'The person withdraws the consent, wholly or for some organisations or purposes; open referrals under it are suspended.',
+  })
+  withdraw(
+    @Param('id', uuid) id: string,
+    @Body() body: WithdrawConsentRequestDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Req,
+  ) {
     return this.ledger.withdraw(user, id, body, req.headers['x-correlation-id'] ?? 'none');
   }
 }

@@ -29,7 +29,10 @@ export class AttachmentsService {
 
   private async access(p: Principal, referralId: string) {
     const loaded = await this.referrals.load(this.ds.manager, referralId);
-    if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+    if (
+      !loaded ||
+      !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
+    ) {
       throw referralNotFound();
     }
     const withheld = personalDataWithheld(p, loaded.referral);
@@ -39,10 +42,17 @@ export class AttachmentsService {
 
   async upload(p: Principal, referralId: string, file: UploadedFile | undefined) {
     if (!file) {
-      throw new DomainError('ATTACHMENT.MISSING', 'Send the PDF as multipart form data in the field "file".', 'invalid', { field: 'file' });
+      throw new DomainError(
+        'ATTACHMENT.MISSING',
+        'Send the PDF as multipart form data in the field "file".',
+        'invalid',
+        { field: 'file' },
+      );
     }
     if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new DomainError('ATTACHMENT.NOT_PDF', 'Only PDF files can be attached.', 'invalid', { field: 'file' });
+      throw new DomainError('ATTACHMENT.NOT_PDF', 'Only PDF files can be attached.', 'invalid', {
+        field: 'file',
+      });
     }
     await this.access(p, referralId);
     const row = {
@@ -62,7 +72,9 @@ export class AttachmentsService {
   }
 
   async list(referralId: string) {
-    const rows = await this.ds.getRepository(AttachmentOrmEntity).find({ where: { referralId }, order: { uploadedAt: 'ASC' } });
+    const rows = await this.ds
+      .getRepository(AttachmentOrmEntity)
+      .find({ where: { referralId }, order: { uploadedAt: 'ASC' } });
     return rows.map((a) => ({
       id: a.id,
       fileName: a.fileName,

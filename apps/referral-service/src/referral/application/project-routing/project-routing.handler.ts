@@ -91,7 +91,9 @@ export class ProjectRoutingHandler {
 
   /** Keeps the newest map only; an older one arriving late is ignored. */
   async recipientMap(manager: EntityManager, e: RecipientMapPublishedV1): Promise<void> {
-    const [{ current }] = await manager.query(`SELECT max(version) AS current FROM recipient_map`);
+    const [{ current }] = await manager.query<Array<{ current: number | null }>>(
+      `SELECT max(version) AS current FROM recipient_map`,
+    );
     if (current !== null && Number(current) > e.version) return;
     await manager.query(`DELETE FROM recipient_map`);
     await manager.query(`DELETE FROM known_institution`);

@@ -116,7 +116,10 @@ export class ReferralQueries {
   async details(p: Principal, id: string, correlationId: string | null) {
     return this.ds.transaction(async (manager) => {
       const loaded = await this.referrals.load(manager, id);
-      if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+      if (
+        !loaded ||
+        !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
+      ) {
         throw referralNotFound();
       }
       const { referral: r, recipients, clocks } = loaded;
@@ -131,7 +134,10 @@ export class ReferralQueries {
           correlationId,
         });
       }
-      const stops = await manager.find(ProcessingStopOrmEntity, { where: { referralId: r.id }, order: { organisationNumber: 'ASC' } });
+      const stops = await manager.find(ProcessingStopOrmEntity, {
+        where: { referralId: r.id },
+        order: { organisationNumber: 'ASC' },
+      });
       const links = await manager.find(ReferralLinkOrmEntity, { where: { referralId: r.id } });
       const party = p.organisationNumber === r.senderOrganisation ? 'sender' : 'recipient';
       return {
@@ -147,7 +153,9 @@ export class ReferralQueries {
         details: withheld ? null : r.details,
         personalDataWithheld: withheld,
         recipients: recipients.map((rr) => recipientView(rr, clocks)),
-        routingProblem: r.routingProblemCode ? { code: r.routingProblemCode, reason: r.routingProblem } : null,
+        routingProblem: r.routingProblemCode
+          ? { code: r.routingProblemCode, reason: r.routingProblem }
+          : null,
         suspension:
           r.status === 'suspended' || stops.length > 0
             ? {
@@ -161,7 +169,11 @@ export class ReferralQueries {
                 notConfirmed: stops.filter((s) => !s.confirmedAt).map((s) => s.organisationNumber),
               }
             : null,
-        possibleDuplicates: links.map((l) => ({ referralId: l.linkedReferralId, reason: l.reason, flaggedAt: l.flaggedAt.toISOString() })),
+        possibleDuplicates: links.map((l) => ({
+          referralId: l.linkedReferralId,
+          reason: l.reason,
+          flaggedAt: l.flaggedAt.toISOString(),
+        })),
         attachments: withheld ? [] : await this.attachments.list(r.id),
         nextSteps: stepsAllowed(r.type as ReferralType, r.status as ReferralStatus, party),
       };

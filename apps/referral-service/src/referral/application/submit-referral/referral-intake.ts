@@ -5,7 +5,12 @@ import { Principal } from '@overgang/auth';
 import { addCalendarDays, Clock, DomainError, osloDate } from '@overgang/core';
 import { normaliseAccountNumber } from '@overgang/norway';
 import { CLOCK } from '../../../clock.provider';
-import { checkDischargeDates, checkFirstMonth, checkReleaseDate, checkRequestedAnswerDate } from '../../domain/intake';
+import {
+  checkDischargeDates,
+  checkFirstMonth,
+  checkReleaseDate,
+  checkRequestedAnswerDate,
+} from '../../domain/intake';
 import { KnownInstitutionOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { AssessmentRequestDto } from '../../interface/http/dto/assessment-request.request.dto';
 import { BenefitDeductionRequestDto } from '../../interface/http/dto/benefit-deduction.request.dto';
@@ -51,7 +56,9 @@ export class ReferralIntake {
 
   async dischargeNotice(dto: DischargeNoticeRequestDto, sender: Principal, correlationId: string) {
     checkDischargeDates(dto.admissionDate, dto.plannedDischargeDate, this.today());
-    const institution = await this.ds.getRepository(KnownInstitutionOrmEntity).findOneBy({ unitId: dto.institutionUnitId });
+    const institution = await this.ds
+      .getRepository(KnownInstitutionOrmEntity)
+      .findOneBy({ unitId: dto.institutionUnitId });
     if (!institution || institution.organisationNumber !== sender.organisationNumber) {
       throw new DomainError(
         'REFERRAL.UNKNOWN_INSTITUTION',

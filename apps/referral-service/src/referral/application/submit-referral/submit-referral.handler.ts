@@ -10,7 +10,11 @@ import { consentRefusal, effectiveConsent } from '../../../consent/domain/consen
 import { ConsentOrmEntity } from '../../../consent/infrastructure/consent.orm-entity';
 import { PURPOSE_OF, periodsOverlap } from '../../domain/intake';
 import { municipalityNotServed } from '../../domain/referral.errors';
-import { RecipientMapOrmEntity, ReferralLinkOrmEntity, ReferralOrmEntity } from '../../infrastructure/referral.orm-entity';
+import {
+  RecipientMapOrmEntity,
+  ReferralLinkOrmEntity,
+  ReferralOrmEntity,
+} from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { SubmitReferralCommand } from './submit-referral.command';
 
@@ -42,10 +46,13 @@ export class SubmitReferralHandler {
         municipalityNumber: cmd.municipalityNumber,
       });
       const missing = cmd.receivingUnitKinds.filter((k) => !route?.recipients.some((r) => r.unitKind === k));
-      if (!route || missing.length > 0) throw municipalityNotServed(cmd.municipalityNumber, cmd.type, missing);
+      if (!route || missing.length > 0)
+        throw municipalityNotServed(cmd.municipalityNumber, cmd.type, missing);
       const recipients = [
         ...new Set(
-          cmd.receivingUnitKinds.map((k) => route.recipients.find((r) => r.unitKind === k)!.organisationNumber),
+          cmd.receivingUnitKinds.map(
+            (k) => route.recipients.find((r) => r.unitKind === k)!.organisationNumber,
+          ),
         ),
       ];
 
@@ -133,7 +140,11 @@ export class SubmitReferralHandler {
   ): Promise<string[]> {
     const candidates = await manager
       .createQueryBuilder(ReferralOrmEntity, 'r')
-      .where('r.person_national_id = :nid AND r.type = :type AND r.id <> :id', { nid: cmd.nationalId, type: cmd.type, id })
+      .where('r.person_national_id = :nid AND r.type = :type AND r.id <> :id', {
+        nid: cmd.nationalId,
+        type: cmd.type,
+        id,
+      })
       .andWhere('r.municipality_number = :m', { m: cmd.municipalityNumber })
       .andWhere('r.sender_organisation <> :sender', { sender: cmd.sender.organisationNumber })
       .andWhere('r.status IN (:...open)', { open: OPEN })

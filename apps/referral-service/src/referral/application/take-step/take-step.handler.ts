@@ -27,7 +27,11 @@ export type StepInput = Record<string, unknown>;
 
 interface Effect {
   details?: ReferralDetails;
-  anchor?: { kind: 'expected-release' | 'planned-discharge'; to: string; reasonCode: (typeof ANCHOR_CHANGE_REASONS)[number] };
+  anchor?: {
+    kind: 'expected-release' | 'planned-discharge';
+    to: string;
+    reasonCode: (typeof ANCHOR_CHANGE_REASONS)[number];
+  };
   /** Non-personal code published with the step (an outcome, a reason code). */
   code?: string;
   /** Kept in the referral's history only (free text may hold personal details). */
@@ -51,19 +55,44 @@ export class TakeStepHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(referralId: string, action: string, caller: Principal, input: StepInput, correlationId: string) {
+  async execute(
+    referralId: string,
+    action: string,
+    caller: Principal,
+    input: StepInput,
+    correlationId: string,
+  ) {
     const now = this.clock.now();
     return inTransaction(this.ds, async (manager, afterCommit) => {
       const loaded = await this.referrals.load(manager, referralId, true);
-      if (!loaded) throw new DomainError('REFERRAL.NOT_FOUND', 'No referral with that id exists, or you may not see it.', 'not-found');
+      if (!loaded)
+        throw new DomainError(
+          'REFERRAL.NOT_FOUND',
+          'No referral with that id exists, or you may not see it.',
+          'not-found',
+        );
       const { referral } = loaded;
       const from = referral.status as ReferralStatus;
       const { recipient, to } = authoriseStep(
         action,
-        { ...referral, type: referral.type as ReferralType, status: from, senderOrganisation: referral.senderOrganisation, recipients: loaded.recipients },
+        {
+          ...referral,
+          type: referral.type as ReferralType,
+          status: from,
+          senderOrganisation: referral.senderOrganisation,
+          recipients: loaded.recipients,
+        },
         caller,
       );
-      const effect = await this.apply(manager, action, referral, input, caller, recipient?.unitId ?? null, now);
+      const effect = await this.apply(
+        manager,
+        action,
+        referral,
+        input,
+        caller,
+        recipient?.unitId ?? null,
+        now,
+      );
       const status = to === from ? from : transition(from, to);
       const changes: Partial<ReferralOrmEntity> = { status, updatedAt: now };
       if (effect.details) changes.details = effect.details;
@@ -77,7 +106,11 @@ export class TakeStepHandler {
         action,
         fromStatus: from,
         toStatus: status,
-        facts: { ...(recipient ? { unitId: recipient.unitId } : {}), ...(effect.code ? { code: effect.code } : {}), ...effect.facts },
+        facts: {
+          ...(recipient ? { unitId: recipient.unitId } : {}),
+          ...(effect.code ? { code: effect.code } : {}),
+          ...effect.facts,
+        },
       });
       await this.outbox.write<ReferralProgressedV1>(manager, {
         topic: REFERRAL_PROGRESSED_V1,
@@ -127,9 +160,9 @@ export class TakeStepHandler {
     unitId: string | null,
     now: Date,
   ): Promise<Effect> {
-    const details = { ...referral.details } as ReferralDetails;
+    const details = { ...referral.details };
     const today = osloDate(now);
-    const text = (k: string) => (typeof input[k] === 'string' ? (input[k] as string) : null);
+    const text = (k: string) => (typeof input[k] === 'string' ? input[k] : null);
     switch (action) {
       case 'reject': {
         if (referral.type === 'benefit-deduction') details.deductionStatus = 'rejected';
@@ -147,23 +180,41 @@ export class TakeStepHandler {
           { confirmedAt: now, confirmedBy: caller.userId },
         );
         if (!result.affected) {
-          throw conflict('REFERRAL.STOP_ALREADY_CONFIRMED', 'Your organisation has already confirmed that it stopped processing.');
+          throw conflict(
+            'REFERRAL.STOP_ALREADY_CONFIRMED',
+            'Your organisation has already confirmed that it stopped processing.',
+          );
         }
         return { code: 'processing-stopped' };
       }
       case 'change-release-date': {
         const date = input.expectedReleaseDate as string;
         if (date < today) {
-          throw new DomainError('REFERRAL.INVALID_DATES', 'The new release date has already passed.', 'invalid', { field: 'expectedReleaseDate' });
+          throw new DomainError(
+            'REFERRAL.INVALID_DATES',
+            'The new release date has already passed.',
+            'invalid',
+            { field: 'expectedReleaseDate' },
+          );
         }
         details.expectedReleaseDate = date;
         const reasonCode = input.reasonCode as 'brought-forward' | 'postponed' | 'corrected';
-        return { details, anchor: { kind: 'expected-release', to: date, reasonCode }, code: reasonCode, facts: { from: referral.anchorDate, to: date, note: text('note') } };
+        return {
+          details,
+          anchor: { kind: 'expected-release', to: date, reasonCode },
+          code: reasonCode,
+          facts: { from: referral.anchorDate, to: date, note: text('note') },
+        };
       }
       case 'report-housing-outcome': {
         const outcome = input.outcome as string;
         if (outcome === 'no-housing' && !text('reason')) {
-          throw new DomainError('REFERRAL.REASON_REQUIRED', 'Say why no housing could be offered.', 'invalid', { field: 'reason' });
+          throw new DomainError(
+            'REFERRAL.REASON_REQUIRED',
+            'Say why no housing could be offered.',
+            'invalid',
+            { field: 'reason' },
+          );
         }
         details.housingOutcome = outcome;
         return { details, code: outcome, facts: { outcome, reason: text('reason'), date: text('date') } };
@@ -173,14 +224,25 @@ export class TakeStepHandler {
         return { details, code: 'released' };
       case 'set-discharge-date': {
         const date = input.plannedDischargeDate as string;
-        if (date < String(details.admissionDate)) {
-          throw new DomainError('REFERRAL.INVALID_DATES', 'The planned discharge date must be on or after the admission date.', 'invalid', {
-            field: 'plannedDischargeDate',
-          });
+        if (typeof details.admissionDate === 'string' && date < details.admissionDate) {
+          throw new DomainError(
+            'REFERRAL.INVALID_DATES',
+            'The planned discharge date must be on or after the admission date.',
+            'invalid',
+            {
+              field: 'plannedDischargeDate',
+            },
+          );
         }
-        const reasonCode = referral.anchorDate === null ? 'set' : date < referral.anchorDate ? 'brought-forward' : 'postponed';
+        const reasonCode =
+          referral.anchorDate === null ? 'set' : date < referral.anchorDate ? 'brought-forward' : 'postponed';
         details.plannedDischargeDate = date;
-        return { details, anchor: { kind: 'planned-discharge', to: date, reasonCode }, code: reasonCode, facts: { from: referral.anchorDate, to: date, note: text('note') } };
+        return {
+          details,
+          anchor: { kind: 'planned-discharge', to: date, reasonCode },
+          code: reasonCode,
+          facts: { from: referral.anchorDate, to: date, note: text('note') },
+        };
       }
       case 'mark-discharged':
         details.dischargedOn = today;
@@ -191,35 +253,54 @@ export class TakeStepHandler {
         return { details, code: 'readmitted' };
       case 'mark-left-early':
         details.leftEarlyOn = today;
-        return { details, anchor: { kind: 'planned-discharge', to: today, reasonCode: 'left-early' }, code: 'left-early' };
+        return {
+          details,
+          anchor: { kind: 'planned-discharge', to: today, reasonCode: 'left-early' },
+          code: 'left-early',
+        };
       case 'confirm-deduction':
         details.deductionStatus = 'confirmed';
         details.firstDeductionDate = input.firstDeductionDate as string;
         return { details, code: 'confirmed' };
       case 'activate-deduction':
         if (details.deductionStatus !== 'confirmed') {
-          throw conflict('REFERRAL.DEDUCTION_NOT_CONFIRMED', `A deduction that is ${String(details.deductionStatus)} cannot be activated.`, {
-            deductionStatus: details.deductionStatus,
-          });
+          throw conflict(
+            'REFERRAL.DEDUCTION_NOT_CONFIRMED',
+            `A deduction that is ${JSON.stringify(details.deductionStatus)} cannot be activated.`,
+            {
+              deductionStatus: details.deductionStatus,
+            },
+          );
         }
         details.deductionStatus = 'active';
         return { details, code: 'active' };
       case 'change-amount':
         if (details.deductionStatus !== 'confirmed' && details.deductionStatus !== 'active') {
-          throw conflict('REFERRAL.DEDUCTION_NOT_RUNNING', 'Only a confirmed or active deduction can change amount.', {
-            deductionStatus: details.deductionStatus,
-          });
+          throw conflict(
+            'REFERRAL.DEDUCTION_NOT_RUNNING',
+            'Only a confirmed or active deduction can change amount.',
+            {
+              deductionStatus: details.deductionStatus,
+            },
+          );
         }
-        details.previousMonthlyAmount = details.monthlyAmount as number;
+        details.previousMonthlyAmount = details.monthlyAmount;
         details.monthlyAmount = input.monthlyAmount as number;
-        return { details, code: 'amount-changed', facts: { from: details.previousMonthlyAmount, to: details.monthlyAmount } };
+        return {
+          details,
+          code: 'amount-changed',
+          facts: { from: details.previousMonthlyAmount, to: details.monthlyAmount },
+        };
       case 'stop-deduction':
         details.deductionStatus = 'stopped';
         details.stopReason = input.reasonCode as string;
         return { details, code: input.reasonCode as string };
       case 'request-information':
         if (details.informationRequested === true) {
-          throw conflict('REFERRAL.INFORMATION_ALREADY_REQUESTED', 'More information has already been asked for; wait for the reply.');
+          throw conflict(
+            'REFERRAL.INFORMATION_ALREADY_REQUESTED',
+            'More information has already been asked for; wait for the reply.',
+          );
         }
         details.informationRequested = true;
         return { details, code: 'information-requested', facts: { question: text('question') } };
@@ -229,7 +310,11 @@ export class TakeStepHandler {
         }
         const attachments = await this.ownAttachments(manager, referral.id, input.attachmentIds);
         details.informationRequested = false;
-        return { details, code: 'information-provided', facts: { information: text('information'), attachmentIds: attachments } };
+        return {
+          details,
+          code: 'information-provided',
+          facts: { information: text('information'), attachmentIds: attachments },
+        };
       }
       case 'answer-assessment': {
         const attachments = await this.ownAttachments(manager, referral.id, input.attachmentIds);
@@ -237,7 +322,11 @@ export class TakeStepHandler {
         details.recommendation = input.recommendation as string;
         details.assessment = text('assessment');
         details.answerAttachmentIds = attachments;
-        return { details, code: input.recommendation as string, facts: { unitId, attachmentIds: attachments } };
+        return {
+          details,
+          code: input.recommendation as string,
+          facts: { unitId, attachmentIds: attachments },
+        };
       }
       default:
         throw conflict('REFERRAL.UNKNOWN_STEP', `There is no step ${action}.`);
@@ -253,9 +342,14 @@ export class TakeStepHandler {
       .where('a.referral_id = :referralId AND a.id IN (:...list)', { referralId, list })
       .getCount();
     if (found !== list.length) {
-      throw new DomainError('REFERRAL.UNKNOWN_ATTACHMENT', 'An attachment id does not belong to this referral.', 'unprocessable', {
-        field: 'attachmentIds',
-      });
+      throw new DomainError(
+        'REFERRAL.UNKNOWN_ATTACHMENT',
+        'An attachment id does not belong to this referral.',
+        'unprocessable',
+        {
+          field: 'attachmentIds',
+        },
+      );
     }
     return list;
   }

@@ -16,7 +16,11 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { AcknowledgeReferralHandler } from '../../application/acknowledge-referral/acknowledge-referral.handler';
-import { AttachmentsService, MAX_ATTACHMENT_BYTES, UploadedFile as File } from '../../application/attachments/attachments.service';
+import {
+  AttachmentsService,
+  MAX_ATTACHMENT_BYTES,
+  UploadedFile as File,
+} from '../../application/attachments/attachments.service';
 import { ReferralQueries } from '../../application/read-referral/referral.queries';
 import { ReferralIntake } from '../../application/submit-referral/referral-intake';
 import { TakeStepHandler } from '../../application/take-step/take-step.handler';
@@ -58,28 +62,40 @@ export class ReferralController {
 
   @Post('release-notices')
   @Roles('prison-consultant')
-  @ApiOperation({ summary: 'A prison social consultant notifies the municipality and NAV of a coming release.' })
+  @ApiOperation({
+    summary: 'A prison social consultant notifies the municipality and NAV of a coming release.',
+  })
   releaseNotice(@Body() body: ReleaseNoticeRequestDto, @CurrentUser() user: Principal, @Req() req: Req) {
     return this.intake.releaseNotice(body, user, correlation(req));
   }
 
   @Post('discharge-notices')
   @Roles('health-trust-staff')
-  @ApiOperation({ summary: 'A health-trust institution reports a patient without a home (NAV too, when asked).' })
+  @ApiOperation({
+    summary: 'A health-trust institution reports a patient without a home (NAV too, when asked).',
+  })
   dischargeNotice(@Body() body: DischargeNoticeRequestDto, @CurrentUser() user: Principal, @Req() req: Req) {
     return this.intake.dischargeNotice(body, user, correlation(req));
   }
 
   @Post('benefit-deductions')
   @Roles('housing-caseworker')
-  @ApiOperation({ summary: 'The housing office asks NAV to deduct the rent from a benefit, with the tenant’s consent.' })
-  benefitDeduction(@Body() body: BenefitDeductionRequestDto, @CurrentUser() user: Principal, @Req() req: Req) {
+  @ApiOperation({
+    summary: 'The housing office asks NAV to deduct the rent from a benefit, with the tenant’s consent.',
+  })
+  benefitDeduction(
+    @Body() body: BenefitDeductionRequestDto,
+    @CurrentUser() user: Principal,
+    @Req() req: Req,
+  ) {
     return this.intake.benefitDeduction(body, user, correlation(req));
   }
 
   @Post('assessment-requests')
   @Roles('housing-caseworker')
-  @ApiOperation({ summary: 'The housing service asks NAV or a follow-up service for a professional assessment.' })
+  @ApiOperation({
+    summary: 'The housing service asks NAV or a follow-up service for a professional assessment.',
+  })
   assessmentRequest(@Body() body: AssessmentRequestDto, @CurrentUser() user: Principal, @Req() req: Req) {
     return this.intake.assessmentRequest(body, user, correlation(req));
   }
@@ -91,7 +107,9 @@ export class ReferralController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A referral with personal details, for the sender and the recipients only. The read is logged.' })
+  @ApiOperation({
+    summary: 'A referral with personal details, for the sender and the recipients only. The read is logged.',
+  })
   details(@Param('id', uuid) id: string, @CurrentUser() user: Principal, @Req() req: Req) {
     return this.queries.details(user, id, correlation(req));
   }
@@ -115,7 +133,11 @@ export class ReferralController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach a case document (PDF, at most 5 MB); stored with its SHA-256.' })
-  upload(@Param('id', uuid) id: string, @UploadedFile() file: File | undefined, @CurrentUser() user: Principal) {
+  upload(
+    @Param('id', uuid) id: string,
+    @UploadedFile() file: File | undefined,
+    @CurrentUser() user: Principal,
+  ) {
     return this.attachments.upload(user, id, file);
   }
 
@@ -163,7 +185,12 @@ export class ReferralController {
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sender: the assessment is received and the case closed.' })
-  complete(@Param('id', uuid) id: string, @Body() b: OptionalNoteDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  complete(
+    @Param('id', uuid) id: string,
+    @Body() b: OptionalNoteDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'complete', u, b, r);
   }
 
@@ -176,15 +203,30 @@ export class ReferralController {
 
   @Post(':id/release-date')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sender: the expected release date moved (e.g. brought forward at short notice).' })
-  releaseDate(@Param('id', uuid) id: string, @Body() b: ChangeReleaseDateDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  @ApiOperation({
+    summary: 'Sender: the expected release date moved (e.g. brought forward at short notice).',
+  })
+  releaseDate(
+    @Param('id', uuid) id: string,
+    @Body() b: ChangeReleaseDateDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'change-release-date', u, b, r);
   }
 
   @Post(':id/housing-outcome')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Housing service: application received, housing granted, contract meeting booked, contract signed, or no housing.' })
-  housingOutcome(@Param('id', uuid) id: string, @Body() b: HousingOutcomeDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  @ApiOperation({
+    summary:
+      'Housing service: application received, housing granted, contract meeting booked, contract signed, or no housing.',
+  })
+  housingOutcome(
+    @Param('id', uuid) id: string,
+    @Body() b: HousingOutcomeDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'report-housing-outcome', u, b, r);
   }
 
@@ -198,7 +240,12 @@ export class ReferralController {
   @Post(':id/discharge-date')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sender: the planned discharge date is set or changed.' })
-  dischargeDate(@Param('id', uuid) id: string, @Body() b: SetDischargeDateDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  dischargeDate(
+    @Param('id', uuid) id: string,
+    @Body() b: SetDischargeDateDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'set-discharge-date', u, b, r);
   }
 
@@ -212,7 +259,12 @@ export class ReferralController {
   @Post(':id/readmitted')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sender: the patient was admitted again.' })
-  readmitted(@Param('id', uuid) id: string, @Body() b: ReadmittedDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  readmitted(
+    @Param('id', uuid) id: string,
+    @Body() b: ReadmittedDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'mark-readmitted', u, b, r);
   }
 
@@ -226,7 +278,12 @@ export class ReferralController {
   @Post(':id/deduction/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'NAV: the deduction is set up, from the first deduction date.' })
-  confirmDeduction(@Param('id', uuid) id: string, @Body() b: ConfirmDeductionDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  confirmDeduction(
+    @Param('id', uuid) id: string,
+    @Body() b: ConfirmDeductionDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'confirm-deduction', u, b, r);
   }
 
@@ -240,35 +297,60 @@ export class ReferralController {
   @Post(':id/deduction/amount')
   @HttpCode(200)
   @ApiOperation({ summary: 'Housing office: change the monthly amount.' })
-  changeAmount(@Param('id', uuid) id: string, @Body() b: ChangeAmountDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  changeAmount(
+    @Param('id', uuid) id: string,
+    @Body() b: ChangeAmountDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'change-amount', u, b, r);
   }
 
   @Post(':id/deduction/stop')
   @HttpCode(200)
   @ApiOperation({ summary: 'Housing office: stop the deduction (by request, tenancy ended).' })
-  stopDeduction(@Param('id', uuid) id: string, @Body() b: StopDeductionDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  stopDeduction(
+    @Param('id', uuid) id: string,
+    @Body() b: StopDeductionDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'stop-deduction', u, b, r);
   }
 
   @Post(':id/information-requests')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assessor: ask the sender for more information; the answer clock pauses.' })
-  requestInformation(@Param('id', uuid) id: string, @Body() b: RequestInformationDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  requestInformation(
+    @Param('id', uuid) id: string,
+    @Body() b: RequestInformationDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'request-information', u, b, r);
   }
 
   @Post(':id/information')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sender: reply with the information asked for; the answer clock resumes.' })
-  provideInformation(@Param('id', uuid) id: string, @Body() b: ProvideInformationDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  provideInformation(
+    @Param('id', uuid) id: string,
+    @Body() b: ProvideInformationDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'provide-information', u, b, r);
   }
 
   @Post(':id/assessment')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assessor: the assessment, a recommendation and attachments.' })
-  answerAssessment(@Param('id', uuid) id: string, @Body() b: AnswerAssessmentDto, @CurrentUser() u: Principal, @Req() r: Req) {
+  answerAssessment(
+    @Param('id', uuid) id: string,
+    @Body() b: AnswerAssessmentDto,
+    @CurrentUser() u: Principal,
+    @Req() r: Req,
+  ) {
     return this.step(id, 'answer-assessment', u, b, r);
   }
 }

@@ -38,11 +38,15 @@ export class DeadlineEventsConsumer {
 
   @EventPattern(DEADLINE_STOPPED_V1)
   async stopped(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(DEADLINE_STOPPED_V1, ctx, (e, { manager }) => this.project.stopped(manager, e));
+    await this.processor.process(DEADLINE_STOPPED_V1, ctx, (e, { manager }) =>
+      this.project.stopped(manager, e),
+    );
   }
 
   @EventPattern(DEADLINE_RESUMED_V1)
   async resumed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(DEADLINE_RESUMED_V1, ctx, (e, { manager }) => this.project.resumed(manager, e));
+    await this.processor.process(DEADLINE_RESUMED_V1, ctx, (e, { manager }) =>
+      this.project.resumed(manager, e),
+    );
   }
 }

@@ -4,7 +4,9 @@ import { IsIn, IsOptional, IsUUID } from 'class-validator';
 export class ListDeadlinesQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'met', 'breached', 'paused', 'cancelled'] })
   @IsOptional()
-  @IsIn(['open', 'met', 'breached', 'paused', 'cancelled'], { message: 'status must be open, met, breached, paused or cancelled' })
+  @IsIn(['open', 'met', 'breached', 'paused', 'cancelled'], {
+    message: 'status must be open, met, breached, paused or cancelled',
+  })
   status?: 'open' | 'met' | 'breached' | 'paused' | 'cancelled';
 
   @ApiPropertyOptional({ description: 'Only the clocks of this referral.' })

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import { CONSENT_PURPOSES } from '@overgang/contracts';
 import { IsNorwegianNationalId, IsOrganisationNumber } from '@overgang/norway';
 import { IsDateOnly } from '@overgang/web';
@@ -16,7 +25,9 @@ export class RegisterConsentRequestDto {
   @IsIn(CONSENT_PURPOSES, { each: true, message: `purposes may contain: ${CONSENT_PURPOSES.join(', ')}` })
   purposes!: string[];
 
-  @ApiPropertyOptional({ description: 'Organisation numbers that may share information under it (default: the registering one).' })
+  @ApiPropertyOptional({
+    description: 'Organisation numbers that may share information under it (default: the registering one).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -50,14 +61,21 @@ export class RegisterConsentRequestDto {
 }
 
 export class WithdrawConsentRequestDto {
-  @ApiPropertyOptional({ description: 'Withdraw only for these organisations. With no organisations and no purposes, the whole consent is withdrawn.' })
+  @ApiPropertyOptional({
+    description:
+      'Withdraw only for these organisations. With no organisations and no purposes, the whole consent is withdrawn.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsOrganisationNumber({ each: true })
   organisationNumbers?: string[];
 
-  @ApiPropertyOptional({ enum: CONSENT_PURPOSES, isArray: true, description: 'Withdraw only for these purposes.' })
+  @ApiPropertyOptional({
+    enum: CONSENT_PURPOSES,
+    isArray: true,
+    description: 'Withdraw only for these purposes.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()

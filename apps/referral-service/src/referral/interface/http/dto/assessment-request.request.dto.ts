@@ -15,7 +15,11 @@ import {
 import { IsKommunenummer, IsNorwegianNationalId } from '@overgang/norway';
 import { IsDateOnly } from '@overgang/web';
 
-export const ASSESSORS = ['nav-social-services', 'follow-up-substance-use', 'follow-up-mental-health'] as const;
+export const ASSESSORS = [
+  'nav-social-services',
+  'follow-up-substance-use',
+  'follow-up-mental-health',
+] as const;
 
 export class DocumentReferenceDto {
   @ApiProperty({ description: 'A case document kept elsewhere (archive id, journal reference).' })
@@ -58,7 +62,10 @@ export class AssessmentRequestDto {
   @MaxLength(2000, { each: true })
   questions!: string[];
 
-  @ApiPropertyOptional({ type: [DocumentReferenceDto], description: 'Case documents by reference; PDFs are uploaded as attachments.' })
+  @ApiPropertyOptional({
+    type: [DocumentReferenceDto],
+    description: 'Case documents by reference; PDFs are uploaded as attachments.',
+  })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })

@@ -1,9 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsKid, IsKommunenummer, IsNorwegianAccountNumber, IsNorwegianNationalId } from '@overgang/norway';
 
-export const BENEFITS = ['uforetrygd', 'arbeidsavklaringspenger', 'alderspensjon', 'sosialhjelp', 'overgangsstonad', 'other'] as const;
+export const BENEFITS = [
+  'uforetrygd',
+  'arbeidsavklaringspenger',
+  'alderspensjon',
+  'sosialhjelp',
+  'overgangsstonad',
+  'other',
+] as const;
 
 export class GuardianDto {
   @ApiProperty({ description: 'The guardian’s name (verge), to be copied.' })
@@ -44,7 +63,10 @@ export class BenefitDeductionRequestDto {
   @Max(50000, { message: 'monthlyAmount cannot be more than 50 000 kroner a month' })
   monthlyAmount!: number;
 
-  @ApiProperty({ description: 'The municipality’s collection account (11 digits, mod-11).', example: '1234.56.78903' })
+  @ApiProperty({
+    description: 'The municipality’s collection account (11 digits, mod-11).',
+    example: '1234.56.78903',
+  })
   @IsNorwegianAccountNumber()
   accountNumber!: string;
 

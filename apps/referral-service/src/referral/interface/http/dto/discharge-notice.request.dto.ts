@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { IsKommunenummer, IsNorwegianNationalId } from '@overgang/norway';
 import { IsDateOnly } from '@overgang/web';
 import { FOLLOW_UP_NEEDS } from './release-notice.request.dto';
@@ -17,7 +27,10 @@ export class DischargeNoticeRequestDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'Directory id of the institution (a unit of the health trust).', example: 'vestre-viken-dps-drammen' })
+  @ApiProperty({
+    description: 'Directory id of the institution (a unit of the health trust).',
+    example: 'vestre-viken-dps-drammen',
+  })
   @IsString()
   @IsNotEmpty()
   institutionUnitId!: string;
@@ -37,7 +50,9 @@ export class DischargeNoticeRequestDto {
   @IsDateOnly()
   plannedDischargeDate?: string;
 
-  @ApiProperty({ description: 'Kommunenummer of the municipality the patient is registered in (or will live in).' })
+  @ApiProperty({
+    description: 'Kommunenummer of the municipality the patient is registered in (or will live in).',
+  })
   @IsKommunenummer()
   municipalityNumber!: string;
 
