@@ -10,6 +10,8 @@ import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
 export interface Hub {
   gateway: string;
   services: Record<'referral' | 'routing' | 'deadline', string>;
+  /** The running apps, for tests that must reach inside (e.g. to run a sweep at a later hour). */
+  apps: Record<'referral' | 'routing' | 'deadline', INestApplication>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startHub(
     return {
       gateway,
       services: { referral, routing, deadline },
+      apps: { routing: apps[0], deadline: apps[1], referral: apps[2] },
       stop: async () => {
         for (const app of apps.reverse()) await app.close();
       },

@@ -21,7 +21,7 @@ describe('referral state machine', () => {
       expect(e.details).toEqual({
         currentStatus: 'submitted',
         requestedStatus: 'answered',
-        allowedNext: ['delivered', 'withdrawn', 'suspended', 'cancelled'],
+        allowedNext: ['delivered', 'completed', 'withdrawn', 'suspended', 'cancelled'],
       });
     }
   });

@@ -6,8 +6,9 @@ import { ReferralStatusCode } from '@overgang/contracts';
 export type ReferralStatus = ReferralStatusCode;
 
 const ALLOWED: Record<ReferralStatus, readonly ReferralStatus[]> = {
-  submitted: ['delivered', 'withdrawn', 'suspended', 'cancelled'],
-  delivered: ['acknowledged', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
+  // A release or discharge can happen before anyone answered; an answer implies the recipient has it.
+  submitted: ['delivered', 'completed', 'withdrawn', 'suspended', 'cancelled'],
+  delivered: ['acknowledged', 'answered', 'completed', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
   acknowledged: ['answered', 'completed', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
   answered: ['completed', 'withdrawn', 'suspended', 'cancelled'],
   // A suspended referral resumes where it was only through a new consent; it may also end.
