@@ -45,29 +45,47 @@ export class DirectoryService implements OnApplicationBootstrap {
     await inTransaction(this.ds, async (manager, afterCommit) => {
       // One replica seeds; the others wait here and then find it seeded.
       await manager.query(`SELECT pg_advisory_xact_lock(2002)`);
-      const count = await manager.count(OrganisationOrmEntity);
       const seedFile = this.env.DIRECTORY_SEED_FILE;
-      if (count === 0 && seedFile && seedFile !== 'none') {
-        await this.seed(manager, JSON.parse(readFileSync(seedFile, 'utf8')) as DirectoryFile);
-        await this.store.bumpVersion(manager);
-        this.logger.log(`directory seeded from ${seedFile}`);
+      if (seedFile && seedFile !== 'none') {
+        const added = await this.seed(manager, JSON.parse(readFileSync(seedFile, 'utf8')) as DirectoryFile);
+        if (added > 0) {
+          await this.store.bumpVersion(manager);
+          this.logger.log(`directory: ${added} entries added from ${seedFile}`);
+        }
       }
       await this.publishMap(manager, 'startup');
       afterCommit(() => this.relay.kick());
     });
   }
 
-  private async seed(manager: EntityManager, file: DirectoryFile): Promise<void> {
-    await manager.insert(
-      OrganisationOrmEntity,
-      file.organisations.map((o) => ({ ...o, municipalityNumber: o.municipalityNumber ?? null })),
+  /**
+   * Adds the seed file's entries that the directory lacks and never overwrites one that exists, so
+   * a coordinator's changes survive a restart and a newer demo directory still arrives.
+   */
+  private async seed(manager: EntityManager, file: DirectoryFile): Promise<number> {
+    const add = async (entity: Function, rows: object[]) => {
+      if (rows.length === 0) return 0;
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(rows)
+        .orIgnore()
+        .returning('*')
+        .execute();
+      return (result.raw as unknown[]).length;
+    };
+    const organisations = file.organisations.map((o) => ({
+      ...o,
+      municipalityNumber: o.municipalityNumber ?? null,
+    }));
+    const contacts = file.contactPersons.map((c) => ({ ...c, active: c.active ?? true }));
+    return (
+      (await add(OrganisationOrmEntity, organisations)) +
+      (await add(UnitOrmEntity, file.units)) +
+      (await add(ContactPersonOrmEntity, contacts)) +
+      (await add(NavCoverageOrmEntity, file.navCoverage))
     );
-    await manager.insert(UnitOrmEntity, file.units);
-    await manager.insert(
-      ContactPersonOrmEntity,
-      file.contactPersons.map((c) => ({ ...c, active: c.active ?? true })),
-    );
-    await manager.insert(NavCoverageOrmEntity, file.navCoverage);
   }
 
   async publishMap(manager: EntityManager, correlationId: string): Promise<void> {
