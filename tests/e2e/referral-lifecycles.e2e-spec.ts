@@ -245,6 +245,30 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       .send(body)
       .expect(403);
 
+    const unknownMunicipality = await api()
+      .post('/api/v1/referrals/benefit-deductions')
+      .set(auth('cp-drammen-bolig-1'))
+      .send({ ...body, municipalityNumber: '9999' })
+      .expect(400);
+    expect(unknownMunicipality.body.errors).toEqual([
+      expect.objectContaining({ field: 'municipalityNumber', rule: 'isKommunenummer' }),
+    ]);
+    // Oslo is a real municipality, but not in the demo directory.
+    const notServed = await api()
+      .post('/api/v1/referrals/benefit-deductions')
+      .set(auth('cp-drammen-bolig-1'))
+      .send({ ...body, municipalityNumber: '0301' })
+      .expect(422);
+    expect(notServed.body).toMatchObject({
+      code: 'REFERRAL.MUNICIPALITY_NOT_SERVED',
+      field: 'municipalityNumber',
+    });
+    const stored = await db.query(
+      `SELECT count(*)::int AS n FROM referral.referral WHERE person_national_id = $1`,
+      [nationalId],
+    );
+    expect(stored.rows[0].n).toBe(0);
+
     const id = await submit('benefit-deductions', 'cp-drammen-bolig-1', body);
     await delivered(id, 'cp-nav-drammen-1');
     const early = await step(id, 'deduction/activate', 'cp-nav-drammen-1').expect(409);
