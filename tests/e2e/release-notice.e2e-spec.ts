@@ -86,9 +86,11 @@ describe('release notice, end to end on real Kafka and PostgreSQL', () => {
     expect(housing).not.toHaveProperty('person');
     const nav = await inboxItem('cp-nav-drammen-1', id);
     expect(nav.holder).toMatchObject({ contactPersonId: 'cp-nav-drammen-1', assignment: 'primary' });
-    // Due at the end of the 14th day after it reached them (moved off a weekend or holiday).
+    // NAV's clock: acknowledge within 2 working days of receiving it (a weekend or holiday does not count).
     const reached = osloDate(new Date(nav.receivedAt));
-    expect(osloDate(new Date(nav.deadline.dueAt)) >= addCalendarDays(reached, 14)).toBe(true);
+    expect(nav.deadline.kind).toBe('acknowledge');
+    expect(osloDate(new Date(nav.deadline.dueAt)) >= addCalendarDays(reached, 2)).toBe(true);
+    expect(osloDate(new Date(nav.deadline.dueAt)) <= addCalendarDays(reached, 6)).toBe(true);
 
     const routed = await eventually(() => recorder.envelopes('routing.referral-routed.v1', id), {
       until: (e) => e.length === 1,
@@ -136,13 +138,22 @@ describe('release notice, end to end on real Kafka and PostgreSQL', () => {
         status: 'met',
       }),
     ]);
-    // The housing service's clock is still running, and the NAV coordinator does not see it.
+    // The housing service's clocks (acknowledge, and the housing outcome before the release date) still run.
     const open = await request(hub.gateway)
       .get(`/api/v1/deadlines?status=open&referralId=${id}`)
       .set(auth('coord-drammen'))
       .expect(200);
     expect(open.body.items).toEqual([
-      expect.objectContaining({ recipientUnitId: 'drammen-boligtjenesten', status: 'open' }),
+      expect.objectContaining({
+        recipientUnitId: 'drammen-boligtjenesten',
+        kind: 'acknowledge',
+        status: 'open',
+      }),
+      expect.objectContaining({
+        recipientUnitId: 'drammen-boligtjenesten',
+        kind: 'housing-outcome',
+        status: 'open',
+      }),
     ]);
 
     const details = await eventually(

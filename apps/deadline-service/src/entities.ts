@@ -1,3 +1,17 @@
-import { ClockOrmEntity, EarlyStopOrmEntity } from './deadline/infrastructure/clock.orm-entity';
+import {
+  ClockChangeOrmEntity,
+  ClockOrmEntity,
+  ClockPauseOrmEntity,
+  ClockRungOrmEntity,
+  EarlyStopOrmEntity,
+  ReferralAnchorOrmEntity,
+} from './deadline/infrastructure/clock.orm-entity';
 
-export const ENTITIES = [ClockOrmEntity, EarlyStopOrmEntity];
+export const ENTITIES = [
+  ClockOrmEntity,
+  ClockPauseOrmEntity,
+  ClockChangeOrmEntity,
+  ClockRungOrmEntity,
+  EarlyStopOrmEntity,
+  ReferralAnchorOrmEntity,
+];

@@ -1,7 +1,10 @@
 import { ConsentExpiredV1, CONSENT_EXPIRED_V1 } from './consent/consent-expired.v1';
 import { ConsentRegisteredV1, CONSENT_REGISTERED_V1 } from './consent/consent-registered.v1';
 import { ConsentWithdrawnV1, CONSENT_WITHDRAWN_V1 } from './consent/consent-withdrawn.v1';
+import { DeadlineEscalatedV1, DEADLINE_ESCALATED_V1 } from './deadline/deadline-escalated.v1';
+import { DeadlineRescheduledV1, DEADLINE_RESCHEDULED_V1 } from './deadline/deadline-rescheduled.v1';
 import { DeadlineResumedV1, DEADLINE_RESUMED_V1 } from './deadline/deadline-resumed.v1';
+import { DeadlineWarningIssuedV1, DEADLINE_WARNING_ISSUED_V1 } from './deadline/deadline-warning-issued.v1';
 import { DeadlineStoppedV1, DEADLINE_STOPPED_V1 } from './deadline/deadline-stopped.v1';
 import {
   ReferralAnchorDateChangedV1,
@@ -34,6 +37,9 @@ export const CONTRACTS = {
   [DEADLINE_BREACHED_V1]: DeadlineBreachedV1,
   [DEADLINE_STOPPED_V1]: DeadlineStoppedV1,
   [DEADLINE_RESUMED_V1]: DeadlineResumedV1,
+  [DEADLINE_RESCHEDULED_V1]: DeadlineRescheduledV1,
+  [DEADLINE_WARNING_ISSUED_V1]: DeadlineWarningIssuedV1,
+  [DEADLINE_ESCALATED_V1]: DeadlineEscalatedV1,
 } as const;
 
 export type Topic = keyof typeof CONTRACTS;

@@ -86,7 +86,9 @@ export class MessageProcessor {
         if (err instanceof SimulatedCrash) throw err;
         const permanent = err instanceof DomainError;
         const reason = permanent ? `${err.code}: ${err.message}` : errorSummary(err);
-        if (permanent || attempt >= this.options.maxAttempts) {
+        // A database that is briefly away is no reason to dead-letter: keep trying for minutes.
+        const limit = isTransient(err) ? this.options.maxAttempts * TRANSIENT_FACTOR : this.options.maxAttempts;
+        if (permanent || attempt >= limit) {
           return this.deadLetter(
             topic,
             ctx,
@@ -100,7 +102,7 @@ export class MessageProcessor {
           `handling ${envelope.value.id} failed (attempt ${attempt}/${this.options.maxAttempts}) at ${where.topic}/${where.partition}@${where.offset}: ${reason}`,
         );
         await ctx.getHeartbeat()();
-        await delay(this.options.backoffMs?.(attempt) ?? 200 * attempt);
+        await delay(this.options.backoffMs?.(attempt) ?? Math.min(5000, 200 * 2 ** (attempt - 1)));
       }
     }
   }
@@ -155,6 +157,18 @@ export class MessageProcessor {
     );
     return 'dead-lettered';
   }
+}
+
+const TRANSIENT_FACTOR = 40;
+
+/** Connection loss, deadlock, serialization failure, server going down or out of resources. */
+export function isTransient(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? '';
+  return (
+    /^(08|53|57P)/.test(code) ||
+    ['40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    /Connection terminated|connection timeout/i.test((err as Error)?.message ?? '')
+  );
 }
 
 /** Thrown by test fault injection to simulate a process dying between the DB commit and the offset commit. */

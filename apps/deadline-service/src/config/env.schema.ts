@@ -3,12 +3,19 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import { BaseServiceEnv } from '@overgang/config';
 
 export class DeadlineServiceEnv extends BaseServiceEnv {
-  /** How often due clocks are looked for, in ms. */
+  /** How often due warning-ladder rungs are looked for, in ms. */
   @IsOptional()
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(100)
-  DEADLINE_SWEEP_MS = 30000;
+  DEADLINE_SWEEP_MS = 5000;
+
+  /** Rungs claimed per sweep transaction. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  DEADLINE_SWEEP_BATCH = 500;
 }
 
 export const SERVICE_NAME = 'deadline-service';

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { clockProvider } from '../clock.provider';
-import { BreachSweeper } from './application/breach-sweeper';
-import { ClockHandlers } from './application/clock.handlers';
+import { ClockEngine } from './application/clock-engine';
+import { RungScheduler } from './application/rung-scheduler';
 import { DeadlineQueries } from './application/deadline.queries';
-import { DeadlineController } from './interface/http/deadline.controller';
+import { DeadlineController, SlaController } from './interface/http/deadline.controller';
 import { DeadlineEventsConsumer } from './interface/messaging/referral-events.consumer';
 
 @Module({
-  controllers: [DeadlineController, DeadlineEventsConsumer],
-  providers: [clockProvider, ClockHandlers, BreachSweeper, DeadlineQueries],
+  controllers: [DeadlineController, SlaController, DeadlineEventsConsumer],
+  providers: [clockProvider, ClockEngine, RungScheduler, DeadlineQueries],
 })
 export class DeadlineModule {}

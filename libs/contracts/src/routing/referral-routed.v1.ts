@@ -9,7 +9,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '../common';
+import { DATE_ONLY, ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '../common';
 
 export const REFERRAL_ROUTED_V1 = 'routing.referral-routed.v1';
 
@@ -63,6 +63,16 @@ export class ReferralRoutedV1 {
   @ValidateNested({ each: true })
   @Type(() => RoutedRecipientV1)
   recipients!: RoutedRecipientV1[];
+
+  /** The sending organisation (lets the deadline service show a clock to both sides). */
+  @IsOptional()
+  @Matches(ORGANISATION_NUMBER)
+  senderOrganisationNumber?: string | null;
+
+  /** The date the case is anchored to (expected release, planned discharge), if known. */
+  @IsOptional()
+  @Matches(DATE_ONLY)
+  anchorDate?: string | null;
 
   /** When the decision was made; the answer clocks start here. */
   @IsISO8601({ strict: true })

@@ -128,7 +128,8 @@ function acknowledge(referralType: ReferralType): ClockPolicy {
     referralType,
     kind: 'acknowledge',
     startsOn: 'delivered',
-    stopsOn: ['acknowledged'],
+    // Answering, asking for more information or reporting an outcome shows the unit has it too.
+    stopsOn: ['acknowledged', 'answered', 'housing-outcome-reported', 'deduction-confirmed', 'information-requested'],
     pausesOn: [],
     resumesOn: [],
     length: { unit: 'working-days', days: 2 },
@@ -216,4 +217,19 @@ export function policyById(id: string, catalogue: PolicyCatalogue = POLICY_CATAL
     });
   }
   return { ...policy, catalogueVersion: catalogue.version };
+}
+
+/** Which receiving units a policy's clock runs for: housing clocks for the housing service, the
+ * deduction clock for NAV, the rest for every recipient. */
+export function appliesToUnit(policy: ClockPolicy, unitKind: string): boolean {
+  switch (policy.kind) {
+    case 'housing-outcome':
+    case 'housing-plan':
+      return unitKind === 'housing-service';
+    case 'confirm-deduction':
+      return unitKind === 'nav-social-services';
+    case 'acknowledge':
+    case 'answer':
+      return true;
+  }
 }

@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
-/** One deadline clock: a recipient must act before due_at. */
+/** One deadline clock: a recipient must do something (acknowledge, answer, ...) before due_at. */
 @Entity({ name: 'clock' })
 @Unique('clock_per_recipient', ['referralId', 'recipientUnitId', 'kind'])
-@Index('clock_due_open', ['dueAt'], { where: `status = 'open'` })
 @Index('clock_organisation', ['recipientOrganisationNumber', 'status'])
+@Index('clock_referral', ['referralId'])
 export class ClockOrmEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -24,11 +24,24 @@ export class ClockOrmEntity {
   @Column('text', { name: 'recipient_unit_id' })
   recipientUnitId!: string;
 
+  @Column('text', { name: 'unit_kind' })
+  unitKind!: string;
+
   @Column('text', { name: 'holder_contact_person_id', nullable: true })
   holderContactPersonId!: string | null;
 
+  @Column('text', { name: 'sender_organisation_number', nullable: true })
+  senderOrganisationNumber!: string | null;
+
+  /** Policy id from the catalogue, e.g. release-notice.housing-outcome. */
   @Column('text')
   policy!: string;
+
+  @Column('int', { name: 'catalogue_version' })
+  catalogueVersion!: number;
+
+  @Column('date', { name: 'anchor_date', nullable: true })
+  anchorDate!: string | null;
 
   @Column('timestamptz', { name: 'started_at' })
   startedAt!: Date;
@@ -36,6 +49,7 @@ export class ClockOrmEntity {
   @Column('timestamptz', { name: 'due_at' })
   dueAt!: Date;
 
+  /** open, paused, met, breached (still owed), cancelled */
   @Column('text')
   status!: string;
 
@@ -45,18 +59,94 @@ export class ClockOrmEntity {
   @Column('timestamptz', { name: 'breached_at', nullable: true })
   breachedAt!: Date | null;
 
-  /** Set while paused: paused time is added to the due time on resume. */
   @Column('timestamptz', { name: 'paused_at', nullable: true })
   pausedAt!: Date | null;
 
-  /** Why it is paused or was cancelled (a code). */
   @Column('text', { name: 'paused_reason', nullable: true })
   pausedReason!: string | null;
+
+  /** How the due time was computed (policy, days counted, days skipped, pauses). */
+  @Column('jsonb')
+  explanation!: object;
+}
+
+/** The pause ledger: paused time does not count. */
+@Entity({ name: 'clock_pause' })
+@Index('pause_clock', ['clockId', 'fromAt'])
+export class ClockPauseOrmEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'clock_id' })
+  clockId!: string;
+
+  @Column('timestamptz', { name: 'from_at' })
+  fromAt!: Date;
+
+  @Column('timestamptz', { name: 'to_at', nullable: true })
+  toAt!: Date | null;
+
+  @Column('text')
+  reason!: string;
+}
+
+/** Every move of a clock's due time, with the reason. */
+@Entity({ name: 'clock_change' })
+@Index('change_clock', ['clockId', 'at'])
+export class ClockChangeOrmEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'clock_id' })
+  clockId!: string;
+
+  @Column('timestamptz')
+  at!: Date;
+
+  @Column('text')
+  reason!: string;
+
+  @Column('timestamptz', { name: 'from_due', nullable: true })
+  fromDue!: Date | null;
+
+  @Column('timestamptz', { name: 'to_due', nullable: true })
+  toDue!: Date | null;
+
+  @Column('date', { name: 'anchor_from', nullable: true })
+  anchorFrom!: string | null;
+
+  @Column('date', { name: 'anchor_to', nullable: true })
+  anchorTo!: string | null;
 }
 
 /**
- * A recipient acted before its clock was opened here (events on different topics can arrive in
- * either order); the clock is opened and met at once when it arrives.
+ * One rung of a clock's warning ladder. The scheduler claims due rows with SKIP LOCKED and marks
+ * them fired in the same transaction as the event it writes, so each rung fires exactly once;
+ * fire_at is null while the clock is paused or closed, so only what is due is ever looked at.
+ */
+@Entity({ name: 'clock_rung' })
+@Index('rung_due', ['fireAt'], { where: 'fired_at IS NULL AND fire_at IS NOT NULL' })
+export class ClockRungOrmEntity {
+  @PrimaryColumn('uuid', { name: 'clock_id' })
+  clockId!: string;
+
+  @PrimaryColumn('text', { name: 'rung_id' })
+  rungId!: string;
+
+  @Column('timestamptz', { name: 'fire_at', nullable: true })
+  fireAt!: Date | null;
+
+  @Column('timestamptz', { name: 'fired_at', nullable: true })
+  firedAt!: Date | null;
+
+  /** fired, or skipped when a later rung (the breach) had already overtaken a warning. */
+  @Column('text', { nullable: true })
+  outcome!: string | null;
+}
+
+/**
+ * A fact that arrived before the clock it concerns (events on different topics can arrive in
+ * either order): applied when the clock opens.
  */
 @Entity({ name: 'early_stop' })
 export class EarlyStopOrmEntity {
@@ -66,9 +156,23 @@ export class EarlyStopOrmEntity {
   @PrimaryColumn('text', { name: 'recipient_unit_id' })
   recipientUnitId!: string;
 
+  /** The catalogue event (acknowledged, answered, ...). */
   @PrimaryColumn('text')
   kind!: string;
 
   @Column('timestamptz')
   at!: Date;
+}
+
+/** The latest known anchor date per referral (release or discharge date). */
+@Entity({ name: 'referral_anchor' })
+export class ReferralAnchorOrmEntity {
+  @PrimaryColumn('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @Column('date', { name: 'anchor_date' })
+  anchorDate!: string;
+
+  @Column('timestamptz', { name: 'changed_at' })
+  changedAt!: Date;
 }

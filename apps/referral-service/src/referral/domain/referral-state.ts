@@ -11,8 +11,8 @@ const ALLOWED: Record<ReferralStatus, readonly ReferralStatus[]> = {
   delivered: ['acknowledged', 'answered', 'completed', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
   acknowledged: ['answered', 'completed', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
   answered: ['completed', 'withdrawn', 'suspended', 'cancelled'],
-  // A suspended referral resumes where it was only through a new consent; it may also end.
-  suspended: ['delivered', 'acknowledged', 'withdrawn', 'cancelled'],
+  // Without consent nothing moves on; the sender can still end it (resuming needs a new consent).
+  suspended: ['withdrawn', 'cancelled'],
   completed: [],
   rejected: [],
   withdrawn: [],
@@ -52,11 +52,11 @@ export interface RecipientState {
  * A referral counts as acknowledged only when every recipient has acknowledged it: one party
  * saying "got it" must not hide that the other has not.
  */
-export function statusAfterAcknowledgement(
-  current: ReferralStatus,
-  recipients: RecipientState[],
-): ReferralStatus {
+export function statusAfterAcknowledgement(current: ReferralStatus, recipients: RecipientState[]): ReferralStatus {
   const allAcknowledged = recipients.length > 0 && recipients.every((r) => r.acknowledgedAt !== null);
-  if (!allAcknowledged) return current;
-  return current === 'acknowledged' ? current : transition(current, 'acknowledged');
+  // Only a delivered referral becomes acknowledged; one already answered stays answered.
+  return allAcknowledged && current === 'delivered' ? transition(current, 'acknowledged') : current;
 }
+
+/** A recipient can acknowledge while the referral is live; not once it ended or is suspended. */
+export const ACKNOWLEDGEABLE: readonly ReferralStatus[] = ['delivered', 'acknowledged', 'answered'];

@@ -1,6 +1,6 @@
 import { ReferralType } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
-import { Caller, mayRead, recipientFor, ReferralParties } from './access';
+import { Caller, isSenderSide, mayRead, recipientFor, ReferralParties } from './access';
 import { referralNotFound } from './referral.errors';
 import { ReferralStatus } from './referral-state';
 
@@ -40,16 +40,21 @@ const RECIPIENT_ROLES = ['housing-caseworker', 'nav-caseworker', 'coordinator'];
 /** Every step of every referral type: who takes it, from which states, into which. */
 export const STEPS: readonly StepRule[] = [
   { action: 'reject', types: ALL, party: 'recipient', from: RECEIVED, to: 'rejected' },
-  { action: 'withdraw', types: ALL, party: 'sender', from: OPEN, to: 'withdrawn' },
+  { action: 'withdraw', types: ALL, party: 'sender', from: [...OPEN, 'suspended'], to: 'withdrawn' },
   {
     action: 'cancel',
     types: ['release-notice', 'discharge-notice'],
     party: 'sender',
-    from: OPEN,
+    from: [...OPEN, 'suspended'],
     to: 'cancelled',
   },
   { action: 'complete', types: ['assessment-request'], party: 'sender', from: ['answered'], to: 'completed' },
-  { action: 'confirm-processing-stopped', types: ALL, party: 'recipient', from: ['suspended'] },
+  {
+    action: 'confirm-processing-stopped',
+    types: ALL,
+    party: 'recipient',
+    from: ['suspended', 'withdrawn', 'cancelled'],
+  },
 
   { action: 'change-release-date', types: ['release-notice'], party: 'sender', from: OPEN },
   {
@@ -132,11 +137,7 @@ export function authoriseStep(action: string, subject: StepSubject, caller: Call
   }
   const recipient = rule.party === 'recipient' ? recipientFor(caller, subject.recipients) : undefined;
   if (rule.party === 'sender') {
-    const senderSide =
-      caller.organisationNumber === subject.senderOrganisation &&
-      (subject.senderUnit === null ||
-        caller.unitId === subject.senderUnit ||
-        caller.roles.includes('coordinator'));
+    const senderSide = isSenderSide(caller, subject);
     if (!senderSide || !caller.roles.includes(SENDER_ROLE[subject.type])) {
       throw new DomainError(
         'REFERRAL.SENDER_ONLY',

@@ -1,29 +1,31 @@
 import { personalDataWithheld } from './withholding';
 
-const recipient = {
-  userId: 'u',
-  organisationNumber: '100000016',
-  unitId: 'x',
-  roles: ['housing-caseworker'],
+const recipient = { userId: 'u', organisationNumber: '100000016', unitId: 'x', roles: ['housing-caseworker'] };
+const sender = { ...recipient, userId: 's', organisationNumber: '100000008', unitId: null };
+const parties = {
+  senderOrganisation: '100000008',
+  senderUnit: null,
+  recipients: [{ organisationNumber: '100000016', unitId: 'x', contactPersonId: 'u' }],
 };
-const sender = { ...recipient, organisationNumber: '100000008' };
+const withdrawn = { suspensionReason: 'CONSENT_WITHDRAWN' };
 
 describe('personalDataWithheld', () => {
-  it('withholds a suspended referral’s details from recipients and says why', () => {
-    const r = {
-      status: 'suspended',
-      senderOrganisation: '100000008',
-      details: { suspensionReason: 'CONSENT_WITHDRAWN' },
-    };
-    expect(personalDataWithheld(recipient, r)?.code).toBe('REFERRAL.CONSENT_WITHDRAWN');
-    expect(
-      personalDataWithheld(recipient, { ...r, details: { suspensionReason: 'CONSENT_EXPIRED' } })?.code,
-    ).toBe('REFERRAL.CONSENT_EXPIRED');
+  it('withholds the details from recipients once consent is gone, and says why', () => {
+    expect(personalDataWithheld(recipient, { ...parties, details: withdrawn })?.code).toBe('REFERRAL.CONSENT_WITHDRAWN');
+    expect(personalDataWithheld(recipient, { ...parties, details: { suspensionReason: 'CONSENT_EXPIRED' } })?.code).toBe(
+      'REFERRAL.CONSENT_EXPIRED',
+    );
   });
 
-  it('keeps showing them to the sender, and to everyone while the referral is not suspended', () => {
-    const r = { status: 'suspended', senderOrganisation: '100000008', details: {} };
-    expect(personalDataWithheld(sender, r)).toBeNull();
-    expect(personalDataWithheld(recipient, { ...r, status: 'delivered' })).toBeNull();
+  it('keeps showing them to the sender, and to everyone while consent holds', () => {
+    expect(personalDataWithheld(sender, { ...parties, details: withdrawn })).toBeNull();
+    expect(personalDataWithheld(recipient, { ...parties, details: {} })).toBeNull();
+  });
+
+  it('withholds from a receiving unit of the sending municipality too', () => {
+    const sameOrg = { ...parties, senderOrganisation: '100000016', senderUnit: 'bolig' };
+    expect(personalDataWithheld(recipient, { ...sameOrg, details: withdrawn })).not.toBeNull();
+    const housing = { ...recipient, userId: 'h', unitId: 'bolig' };
+    expect(personalDataWithheld(housing, { ...sameOrg, details: withdrawn })).toBeNull();
   });
 });

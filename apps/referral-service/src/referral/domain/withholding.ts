@@ -1,15 +1,15 @@
-import { Caller } from './access';
+import { Caller, isSenderSide, ReferralParties } from './access';
 
 /**
- * While a referral is suspended (consent withdrawn or expired), its recipients may no longer read
- * the person's details; the sender, who holds the consent, still may. The API says why.
+ * Once the consent behind a referral is gone (withdrawn or expired), its recipients may no longer
+ * read the person's details — also after the sender has withdrawn or cancelled it; the sender, who
+ * holds the consent, still may. The API says why.
  */
 export function personalDataWithheld(
   caller: Caller,
-  referral: { status: string; senderOrganisation: string; details: Record<string, unknown> },
+  referral: ReferralParties & { senderUnit: string | null; details: Record<string, unknown> },
 ): { code: string; reason: string } | null {
-  if (referral.status !== 'suspended' || caller.organisationNumber === referral.senderOrganisation)
-    return null;
+  if (!referral.details.suspensionReason || isSenderSide(caller, referral)) return null;
   const expired = referral.details.suspensionReason === 'CONSENT_EXPIRED';
   return {
     code: expired ? 'REFERRAL.CONSENT_EXPIRED' : 'REFERRAL.CONSENT_WITHDRAWN',

@@ -94,6 +94,8 @@ export class RouteReferralHandler {
         referralId: e.referralId,
         referralType: e.referralType,
         recipients,
+        senderOrganisationNumber: e.senderOrganisationNumber,
+        anchorDate: e.anchorDate ?? null,
         routedAt: now.toISOString(),
       },
     });

@@ -117,6 +117,19 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
           currentStatus: c.status,
         });
       }
+      // A receiving organisation may record that the person withdrew from it; only the side that
+      // holds the consent (registered it, or shares under it) may withdraw it for others or wholly.
+      const holder =
+        c.registeredByOrganisation === p.organisationNumber || c.sharingOrganisations.includes(p.organisationNumber);
+      const ownOnly = purposes.length === 0 && organisationNumbers.length === 1 && organisationNumbers[0] === p.organisationNumber;
+      if (!holder && !ownOnly) {
+        throw new DomainError(
+          'CONSENT.ONLY_OWN_ORGANISATION',
+          'A receiving organisation can only register a withdrawal for itself: send organisationNumbers with your own organisation number.',
+          'forbidden',
+          { field: 'organisationNumbers' },
+        );
+      }
       const strayOrgs = organisationNumbers.filter((o) => !c.receivingOrganisations.includes(o));
       const strayPurposes = purposes.filter((x) => !c.purposes.includes(x));
       if (strayOrgs.length || strayPurposes.length) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REFERRAL_ACKNOWLEDGED_V1, ReferralAcknowledgedV1, ReferralType } from '@overgang/contracts';
-import { Clock } from '@overgang/core';
+import { Clock, DomainError } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
 import { CLOCK } from '../../../clock.provider';
@@ -12,7 +12,7 @@ import {
   notYetDelivered,
   referralNotFound,
 } from '../../domain/referral.errors';
-import { ReferralStatus, statusAfterAcknowledgement } from '../../domain/referral-state';
+import { ACKNOWLEDGEABLE, ReferralStatus, statusAfterAcknowledgement } from '../../domain/referral-state';
 import { ReferralOrmEntity, ReferralRecipientOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { AcknowledgeReferralCommand } from './acknowledge-referral.command';
@@ -45,6 +45,12 @@ export class AcknowledgeReferralHandler {
       const mine = recipientFor(cmd.by, recipients);
       if (!mine) throw notARecipient();
       if (referral.status === 'submitted') throw notYetDelivered(referral.status);
+      if (!ACKNOWLEDGEABLE.includes(referral.status as ReferralStatus)) {
+        throw new DomainError('REFERRAL.ILLEGAL_TRANSITION', `A referral that is ${referral.status} cannot be acknowledged.`, 'conflict', {
+          currentStatus: referral.status,
+          allowedNext: [],
+        });
+      }
       if (mine.acknowledgedAt) throw alreadyAcknowledged(mine.unitId, mine.acknowledgedAt);
 
       const from = referral.status as ReferralStatus;

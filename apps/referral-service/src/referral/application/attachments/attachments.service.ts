@@ -35,7 +35,7 @@ export class AttachmentsService {
     ) {
       throw referralNotFound();
     }
-    const withheld = personalDataWithheld(p, loaded.referral);
+    const withheld = personalDataWithheld(p, { ...loaded.referral, recipients: loaded.recipients });
     if (withheld) throw new DomainError(withheld.code, withheld.reason, 'forbidden');
     return loaded;
   }

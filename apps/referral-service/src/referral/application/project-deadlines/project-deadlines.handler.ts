@@ -5,8 +5,10 @@ import {
   DeadlineBreachedV1,
   DeadlineMetV1,
   DeadlineOpenedV1,
+  DeadlineRescheduledV1,
   DeadlineResumedV1,
   DeadlineStoppedV1,
+  RungFiredV1,
 } from '@overgang/contracts';
 import { ReferralClockOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
@@ -45,6 +47,32 @@ export class ProjectDeadlinesHandler {
 
   resumed(manager: EntityManager, e: DeadlineResumedV1): Promise<void> {
     return this.apply(manager, e, 'open', new Date(e.resumedAt), new Date(e.dueAt));
+  }
+
+  async rescheduled(manager: EntityManager, e: DeadlineRescheduledV1): Promise<void> {
+    await manager.update(ReferralClockOrmEntity, { clockId: e.clockId }, { dueAt: new Date(e.dueAt) });
+    await this.note(manager, e, 'deadline-moved', e.rescheduledAt, { dueAt: e.dueAt, reasonCode: e.reasonCode });
+  }
+
+  /** Warnings and escalations are shown on the referral, to everyone who may read it. */
+  async rungFired(manager: EntityManager, e: RungFiredV1, action: 'deadline-warning' | 'deadline-escalated'): Promise<void> {
+    await this.note(manager, e, action, e.firedAt, {
+      rungId: e.rungId,
+      audience: e.audience,
+      holderContactPersonId: e.holderContactPersonId ?? null,
+      dueAt: e.dueAt,
+    });
+  }
+
+  private note(manager: EntityManager, e: ClockRefV1, action: string, at: string, facts: Record<string, string | null>) {
+    return this.referrals.addHistory(manager, {
+      referralId: e.referralId,
+      at: new Date(at),
+      actor: 'deadline-service',
+      actorOrganisation: null,
+      action,
+      facts: { clockId: e.clockId, unitId: e.recipientUnitId, kind: e.kind, ...facts },
+    });
   }
 
   private async apply(

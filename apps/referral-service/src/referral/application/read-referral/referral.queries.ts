@@ -9,6 +9,7 @@ import { ReferralType } from '@overgang/contracts';
 import { ReferralStatus } from '../../domain/referral-state';
 import { stepsAllowed } from '../../domain/steps';
 import { personalDataWithheld } from '../../domain/withholding';
+import { isSenderSide } from '../../domain/access';
 import { AttachmentsService } from '../attachments/attachments.service';
 import {
   AccessLogOrmEntity,
@@ -21,9 +22,18 @@ import {
 } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 
+const URGENCY: Record<string, number> = { breached: 0, open: 1, paused: 2, met: 3, cancelled: 4 };
+
+function clockView(c: ReferralClockOrmEntity) {
+  return { clockId: c.clockId, kind: c.kind, status: c.status, dueAt: c.dueAt.toISOString() };
+}
+
+/** The unit's most pressing clock: breached first, then the soonest due. */
 function deadlineOf(clocks: ReferralClockOrmEntity[], unitId: string) {
-  const c = clocks.find((k) => k.unitId === unitId);
-  return c ? { clockId: c.clockId, kind: c.kind, status: c.status, dueAt: c.dueAt.toISOString() } : null;
+  const mine = clocks
+    .filter((k) => k.unitId === unitId)
+    .sort((a, b) => (URGENCY[a.status] ?? 9) - (URGENCY[b.status] ?? 9) || a.dueAt.getTime() - b.dueAt.getTime());
+  return mine.length ? clockView(mine[0]) : null;
 }
 
 function recipientView(r: ReferralRecipientOrmEntity, clocks: ReferralClockOrmEntity[]) {
@@ -41,6 +51,7 @@ function recipientView(r: ReferralRecipientOrmEntity, clocks: ReferralClockOrmEn
     acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
     acknowledgedBy: r.acknowledgedBy,
     deadline: deadlineOf(clocks, r.unitId),
+    deadlines: clocks.filter((k) => k.unitId === r.unitId).map(clockView),
   };
 }
 
@@ -123,7 +134,7 @@ export class ReferralQueries {
         throw referralNotFound();
       }
       const { referral: r, recipients, clocks } = loaded;
-      const withheld = personalDataWithheld(p, r);
+      const withheld = personalDataWithheld(p, { ...r, recipients });
       if (!withheld) {
         await manager.insert(AccessLogOrmEntity, {
           referralId: r.id,
@@ -139,7 +150,7 @@ export class ReferralQueries {
         order: { organisationNumber: 'ASC' },
       });
       const links = await manager.find(ReferralLinkOrmEntity, { where: { referralId: r.id } });
-      const party = p.organisationNumber === r.senderOrganisation ? 'sender' : 'recipient';
+      const party = isSenderSide(p, { ...r, recipients }) ? 'sender' : 'recipient';
       return {
         id: r.id,
         type: r.type,
@@ -180,19 +191,30 @@ export class ReferralQueries {
     });
   }
 
+  /** The history; its free-text facts are personal data: withheld like the details, and the read logged. */
   async history(p: Principal, id: string) {
     const loaded = await this.referrals.load(this.ds.manager, id);
-    if (
-      !loaded ||
-      !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
-    ) {
+    if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
       throw referralNotFound();
     }
+    const withheld = personalDataWithheld(p, { ...loaded.referral, recipients: loaded.recipients });
     const entries = await this.ds.getRepository(ReferralHistoryOrmEntity).find({
       where: { referralId: id },
       order: { id: 'ASC' },
     });
+    if (!withheld) {
+      await this.ds.getRepository(AccessLogOrmEntity).insert({
+        referralId: id,
+        userId: p.userId,
+        organisationNumber: p.organisationNumber,
+        action: 'read-history',
+        at: this.clock.now(),
+        correlationId: null,
+      });
+    }
+    const KEEP = ['code', 'unitId', 'reasonCode', 'clockId', 'kind', 'rungId', 'audience', 'dueAt', 'linkedReferralId'];
     return {
+      personalDataWithheld: withheld,
       items: entries.map((h) => ({
         at: h.at.toISOString(),
         actor: h.actor,
@@ -200,7 +222,7 @@ export class ReferralQueries {
         action: h.action,
         fromStatus: h.fromStatus,
         toStatus: h.toStatus,
-        facts: h.facts,
+        facts: withheld ? Object.fromEntries(Object.entries(h.facts).filter(([k]) => KEEP.includes(k))) : h.facts,
       })),
     };
   }

@@ -36,6 +36,8 @@ interface Effect {
   code?: string;
   /** Kept in the referral's history only (free text may hold personal details). */
   facts?: JsonObject;
+  /** The step is recorded but the status stays (one of several recipients rejecting). */
+  keepStatus?: boolean;
 }
 
 const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
@@ -88,12 +90,13 @@ export class TakeStepHandler {
         manager,
         action,
         referral,
+        loaded.recipients,
         input,
         caller,
         recipient?.unitId ?? null,
         now,
       );
-      const status = to === from ? from : transition(from, to);
+      const status = to === from || effect.keepStatus ? from : transition(from, to);
       const changes: Partial<ReferralOrmEntity> = { status, updatedAt: now };
       if (effect.details) changes.details = effect.details;
       if (effect.anchor) changes.anchorDate = effect.anchor.to;
@@ -155,6 +158,7 @@ export class TakeStepHandler {
     manager: EntityManager,
     action: string,
     referral: ReferralOrmEntity,
+    recipients: Array<{ unitId: string }>,
     input: StepInput,
     caller: Principal,
     unitId: string | null,
@@ -165,8 +169,12 @@ export class TakeStepHandler {
     const text = (k: string) => (typeof input[k] === 'string' ? input[k] : null);
     switch (action) {
       case 'reject': {
-        if (referral.type === 'benefit-deduction') details.deductionStatus = 'rejected';
-        return { details, code: 'rejected', facts: { reason: text('reason') } };
+        // One recipient saying "not for us" ends the referral only when every recipient has said so.
+        const rejectedBy = [...new Set([...((details.rejectedBy as string[] | undefined) ?? []), unitId ?? ''])];
+        details.rejectedBy = rejectedBy;
+        const all = recipients.every((r) => rejectedBy.includes(r.unitId));
+        if (all && referral.type === 'benefit-deduction') details.deductionStatus = 'rejected';
+        return { details, code: 'rejected', facts: { reason: text('reason') }, keepStatus: !all };
       }
       case 'withdraw':
       case 'cancel':

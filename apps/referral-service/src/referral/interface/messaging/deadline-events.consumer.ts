@@ -3,7 +3,10 @@ import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import {
   DEADLINE_BREACHED_V1,
   DEADLINE_MET_V1,
+  DEADLINE_ESCALATED_V1,
   DEADLINE_OPENED_V1,
+  DEADLINE_RESCHEDULED_V1,
+  DEADLINE_WARNING_ISSUED_V1,
   DEADLINE_RESUMED_V1,
   DEADLINE_STOPPED_V1,
 } from '@overgang/contracts';
@@ -47,6 +50,25 @@ export class DeadlineEventsConsumer {
   async resumed(@Ctx() ctx: KafkaContext): Promise<void> {
     await this.processor.process(DEADLINE_RESUMED_V1, ctx, (e, { manager }) =>
       this.project.resumed(manager, e),
+    );
+  }
+
+  @EventPattern(DEADLINE_RESCHEDULED_V1)
+  async rescheduled(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_RESCHEDULED_V1, ctx, (e, { manager }) => this.project.rescheduled(manager, e));
+  }
+
+  @EventPattern(DEADLINE_WARNING_ISSUED_V1)
+  async warning(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_WARNING_ISSUED_V1, ctx, (e, { manager }) =>
+      this.project.rungFired(manager, e, 'deadline-warning'),
+    );
+  }
+
+  @EventPattern(DEADLINE_ESCALATED_V1)
+  async escalated(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(DEADLINE_ESCALATED_V1, ctx, (e, { manager }) =>
+      this.project.rungFired(manager, e, 'deadline-escalated'),
     );
   }
 }

@@ -1,0 +1,144 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  DEADLINE_BREACHED_V1,
+  DEADLINE_ESCALATED_V1,
+  DEADLINE_WARNING_ISSUED_V1,
+  DeadlineBreachedV1,
+  DeadlineEscalatedV1,
+  DeadlineWarningIssuedV1,
+} from '@overgang/contracts';
+import { SERVICE_ENV } from '@overgang/config';
+import { Clock } from '@overgang/core';
+import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { inTransaction } from '@overgang/persistence';
+import { CLOCK } from '../../clock.provider';
+import { DeadlineServiceEnv } from '../../config/env.schema';
+import { policyById } from '../domain/policy-catalogue';
+import { ClockOrmEntity, ClockRungOrmEntity } from '../infrastructure/clock.orm-entity';
+import { clockRef } from './clock-engine';
+
+interface ClaimedRung {
+  clock_id: string;
+  rung_id: string;
+  fire_at: Date;
+}
+
+/** Test hook: runs inside the sweep's transaction after the rungs are claimed, before commit. */
+export const SWEEP_HOOK = Symbol('SWEEP_HOOK');
+export type SweepHook = (claimed: number) => Promise<void> | void;
+
+/**
+ * Fires the warning ladders. Each sweep claims the due rungs with FOR UPDATE SKIP LOCKED (never
+ * waiting on a lock, so it cannot deadlock with a consumer), marks them fired and writes their
+ * events in one transaction: a rung fires exactly once across replicas and restarts, and a sweep
+ * killed half-way commits nothing. The partial index on unfired fire_at keeps a sweep's cost to
+ * what is due, not to what is open.
+ */
+@Injectable()
+export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RungScheduler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_ENV) private readonly env: DeadlineServiceEnv,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.drain()
+        .catch((err: Error) => this.logger.warn(`rung sweep failed, retried next tick: ${err.message}`))
+        .finally(() => (this.running = null));
+    }, this.env.DEADLINE_SWEEP_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Sweeps until nothing more is due. */
+  async drain(now?: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const fired = await this.sweep(now);
+      total += fired;
+      if (fired < this.env.DEADLINE_SWEEP_BATCH) return total;
+    }
+  }
+
+  async sweep(now = this.clock.now(), hook?: SweepHook): Promise<number> {
+    return inTransaction(this.ds, async (manager, afterCommit) => {
+      const claimed: ClaimedRung[] = await manager.query(
+        `SELECT r.clock_id, r.rung_id, r.fire_at FROM clock_rung r
+         WHERE r.fired_at IS NULL AND r.fire_at IS NOT NULL AND r.fire_at <= $1
+         ORDER BY r.fire_at LIMIT $2
+         FOR UPDATE SKIP LOCKED`,
+        [now, this.env.DEADLINE_SWEEP_BATCH],
+      );
+      if (claimed.length === 0) return 0;
+      const clocks = await this.lockClocks(manager, [...new Set(claimed.map((r) => r.clock_id))]);
+      let fired = 0;
+      for (const r of claimed) {
+        const clock = clocks.get(r.clock_id);
+        if (!clock) continue; // a consumer holds the clock right now; the rung stays due for the next sweep
+        fired += await this.fire(manager, clock, r, now);
+      }
+      await hook?.(claimed.length);
+      if (fired > 0) afterCommit(() => this.relay.kick());
+      return claimed.length;
+    });
+  }
+
+  private async lockClocks(manager: EntityManager, ids: string[]): Promise<Map<string, ClockOrmEntity>> {
+    const rows = await manager
+      .createQueryBuilder(ClockOrmEntity, 'c')
+      .where({ id: In(ids) })
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+    return new Map(rows.map((c) => [c.id, c]));
+  }
+
+  private async fire(manager: EntityManager, clock: ClockOrmEntity, r: ClaimedRung, now: Date): Promise<number> {
+    const rung = policyById(clock.policy).ladder.find((x) => x.id === r.rung_id);
+    const live = clock.status === 'open' || clock.status === 'breached';
+    // A warning overtaken by the breach (a date brought forward into the past) is not sent late.
+    const overtaken = rung?.event === 'deadline.warning-issued.v1' && now.getTime() > clock.dueAt.getTime();
+    const outcome = !rung || !live ? 'dropped' : overtaken ? 'skipped' : 'fired';
+    await manager.update(ClockRungOrmEntity, { clockId: r.clock_id, rungId: r.rung_id }, { firedAt: now, outcome });
+    if (outcome !== 'fired' || !rung) return 0;
+    const payload = {
+      ...clockRef(clock),
+      rungId: rung.id,
+      audience: rung.audience,
+      holderContactPersonId: clock.holderContactPersonId,
+      dueAt: clock.dueAt.toISOString(),
+      firedAt: now.toISOString(),
+    };
+    const message = { key: clock.referralId, correlationId: `deadline-${clock.id}`, occurredAt: now };
+    switch (rung.event) {
+      case 'deadline.warning-issued.v1':
+        await this.outbox.write<DeadlineWarningIssuedV1>(manager, { ...message, topic: DEADLINE_WARNING_ISSUED_V1, payload });
+        break;
+      case 'deadline.escalated.v1':
+        await this.outbox.write<DeadlineEscalatedV1>(manager, { ...message, topic: DEADLINE_ESCALATED_V1, payload });
+        break;
+      case 'deadline.breached.v1':
+        await manager.update(ClockOrmEntity, { id: clock.id }, { status: 'breached', breachedAt: now });
+        await this.outbox.write<DeadlineBreachedV1>(manager, {
+          ...message,
+          topic: DEADLINE_BREACHED_V1,
+          payload: { ...clockRef(clock), dueAt: payload.dueAt, breachedAt: payload.firedAt },
+        });
+        break;
+    }
+    return 1;
+  }
+}
