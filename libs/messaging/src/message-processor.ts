@@ -87,7 +87,9 @@ export class MessageProcessor {
         const permanent = err instanceof DomainError;
         const reason = permanent ? `${err.code}: ${err.message}` : errorSummary(err);
         // A database that is briefly away is no reason to dead-letter: keep trying for minutes.
-        const limit = isTransient(err) ? this.options.maxAttempts * TRANSIENT_FACTOR : this.options.maxAttempts;
+        const limit = isTransient(err)
+          ? this.options.maxAttempts * TRANSIENT_FACTOR
+          : this.options.maxAttempts;
         if (permanent || attempt >= limit) {
           return this.deadLetter(
             topic,

@@ -2,7 +2,13 @@ import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
 import { ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType } from '../common';
 
 /** What must happen before a clock runs out (the deadline policy catalogue names one kind per clock). */
-export const CLOCK_KINDS = ['acknowledge', 'answer', 'housing-outcome', 'housing-plan', 'confirm-deduction'] as const;
+export const CLOCK_KINDS = [
+  'acknowledge',
+  'answer',
+  'housing-outcome',
+  'housing-plan',
+  'confirm-deduction',
+] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 /** Fields every deadline event shares: which clock, for which referral and recipient. */

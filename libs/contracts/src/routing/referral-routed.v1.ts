@@ -9,7 +9,14 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { DATE_ONLY, ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '../common';
+import {
+  DATE_ONLY,
+  ORGANISATION_NUMBER,
+  REFERRAL_TYPES,
+  ReferralType,
+  UNIT_KINDS,
+  UnitKind,
+} from '../common';
 
 export const REFERRAL_ROUTED_V1 = 'routing.referral-routed.v1';
 

@@ -22,7 +22,13 @@ import {
 } from '@overgang/contracts';
 import { HandlerContext, OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { computeDue, DueResult } from '../domain/due-date';
-import { appliesToUnit, CataloguedPolicy, ClockEvent, policiesFor, policyById } from '../domain/policy-catalogue';
+import {
+  appliesToUnit,
+  CataloguedPolicy,
+  ClockEvent,
+  policiesFor,
+  policyById,
+} from '../domain/policy-catalogue';
 import { rungFireTimes } from '../domain/warning-ladder';
 import {
   ClockChangeOrmEntity,
@@ -95,7 +101,20 @@ export class ClockEngine {
   private async open(
     ctx: HandlerContext,
     policy: CataloguedPolicy,
-    c: Omit<ClockOrmEntity, 'id' | 'kind' | 'policy' | 'catalogueVersion' | 'dueAt' | 'status' | 'metAt' | 'breachedAt' | 'pausedAt' | 'pausedReason' | 'explanation'>,
+    c: Omit<
+      ClockOrmEntity,
+      | 'id'
+      | 'kind'
+      | 'policy'
+      | 'catalogueVersion'
+      | 'dueAt'
+      | 'status'
+      | 'metAt'
+      | 'breachedAt'
+      | 'pausedAt'
+      | 'pausedReason'
+      | 'explanation'
+    >,
   ): Promise<void> {
     const due = computeDue(policy, { startedAt: c.startedAt, anchorDate: c.anchorDate, pauses: [] });
     if (due.paused) return;
@@ -121,16 +140,30 @@ export class ClockEngine {
     const clock = await ctx.manager.findOneByOrFail(ClockOrmEntity, { id });
     await ctx.manager.insert(
       ClockRungOrmEntity,
-      rungFireTimes(policy.ladder, due.dueAt).map(({ rung, fireAt }) => ({ clockId: id, rungId: rung.id, fireAt, firedAt: null, outcome: null })),
+      rungFireTimes(policy.ladder, due.dueAt).map(({ rung, fireAt }) => ({
+        clockId: id,
+        rungId: rung.id,
+        fireAt,
+        firedAt: null,
+        outcome: null,
+      })),
     );
     await this.outbox.write<DeadlineOpenedV1>(ctx.manager, {
       topic: DEADLINE_OPENED_V1,
       key: clock.referralId,
       correlationId: ctx.envelope.correlationId,
       causationId: ctx.envelope.id,
-      payload: { ...clockRef(clock), policy: policy.id, startedAt: clock.startedAt.toISOString(), dueAt: clock.dueAt.toISOString() },
+      payload: {
+        ...clockRef(clock),
+        policy: policy.id,
+        startedAt: clock.startedAt.toISOString(),
+        dueAt: clock.dueAt.toISOString(),
+      },
     });
-    const early = await ctx.manager.findBy(EarlyStopOrmEntity, { referralId: c.referralId, recipientUnitId: c.recipientUnitId });
+    const early = await ctx.manager.findBy(EarlyStopOrmEntity, {
+      referralId: c.referralId,
+      recipientUnitId: c.recipientUnitId,
+    });
     const stop = early.find((x) => policy.stopsOn.includes(x.kind as ClockEvent));
     if (stop) await this.meet(ctx, clock, stop.at);
   }
@@ -147,12 +180,15 @@ export class ClockEngine {
     const forUnit = (c: ClockOrmEntity) => !e.recipientUnitId || c.recipientUnitId === e.recipientUnitId;
     if (e.action === 'reject') {
       // A rejection is the unit's answer.
-      for (const c of clocks.filter((c) => RUNNING.includes(c.status) && forUnit(c))) await this.meet(ctx, c, at);
+      for (const c of clocks.filter((c) => RUNNING.includes(c.status) && forUnit(c)))
+        await this.meet(ctx, c, at);
     } else if (e.toStatus === 'suspended') {
-      for (const c of clocks.filter((c) => RUNNING.includes(c.status))) await this.pause(ctx, c, e.code ?? 'SUSPENDED', at);
+      for (const c of clocks.filter((c) => RUNNING.includes(c.status)))
+        await this.pause(ctx, c, e.code ?? 'SUSPENDED', at);
     } else if (e.action === 'mark-readmitted') {
       // The discharge is off until a new date is set: the housing plan waits with it.
-      for (const c of clocks.filter((c) => RUNNING.includes(c.status) && c.kind === 'housing-plan')) await this.pause(ctx, c, 'READMITTED', at);
+      for (const c of clocks.filter((c) => RUNNING.includes(c.status) && c.kind === 'housing-plan'))
+        await this.pause(ctx, c, 'READMITTED', at);
     } else if (['withdrawn', 'cancelled', 'completed'].includes(e.toStatus)) {
       for (const c of clocks.filter((c) => RUNNING.includes(c.status) || c.status === 'paused')) {
         await this.cancel(ctx, c, e.toStatus.toUpperCase(), at);
@@ -172,14 +208,18 @@ export class ClockEngine {
       .orUpdate(['anchor_date', 'changed_at'], ['referral_id'])
       .execute();
     const clocks = await this.lockClocks(ctx.manager, e.referralId);
-    for (const policy of policiesFor(e.referralType).filter((p) => p.length.unit === 'working-days-before-anchor')) {
+    for (const policy of policiesFor(e.referralType).filter(
+      (p) => p.length.unit === 'working-days-before-anchor',
+    )) {
       const anchored = clocks.filter((c) => c.policy === policy.id);
       for (const c of anchored.filter((c) => RUNNING.includes(c.status) || c.status === 'paused')) {
         await this.reschedule(ctx, c, policy, e.to, e.reasonCode, e.from ?? null, at);
       }
       if (anchored.length > 0) continue;
       // First date for a referral already routed: open its anchored clocks for the units it applies to.
-      const units = new Map(clocks.filter((c) => appliesToUnit(policy, c.unitKind)).map((c) => [c.recipientUnitId, c]));
+      const units = new Map(
+        clocks.filter((c) => appliesToUnit(policy, c.unitKind)).map((c) => [c.recipientUnitId, c]),
+      );
       for (const u of units.values()) {
         await this.open(ctx, policy, {
           referralId: u.referralId,
@@ -198,20 +238,41 @@ export class ClockEngine {
   }
 
   private lockClocks(manager: EntityManager, referralId: string): Promise<ClockOrmEntity[]> {
-    return manager.find(ClockOrmEntity, { where: { referralId }, order: { startedAt: 'ASC', kind: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return manager.find(ClockOrmEntity, {
+      where: { referralId },
+      order: { startedAt: 'ASC', kind: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** A catalogue event for one unit (or all units when unitId is null): meets, pauses or resumes. */
-  private async apply(ctx: HandlerContext, referralId: string, unitId: string | null, event: ClockEvent, at: Date): Promise<void> {
-    const clocks = (await this.lockClocks(ctx.manager, referralId)).filter((c) => !unitId || c.recipientUnitId === unitId);
+  private async apply(
+    ctx: HandlerContext,
+    referralId: string,
+    unitId: string | null,
+    event: ClockEvent,
+    at: Date,
+  ): Promise<void> {
+    const clocks = (await this.lockClocks(ctx.manager, referralId)).filter(
+      (c) => !unitId || c.recipientUnitId === unitId,
+    );
     if (unitId && clocks.length === 0) {
-      await ctx.manager.createQueryBuilder().insert().into(EarlyStopOrmEntity).values({ referralId, recipientUnitId: unitId, kind: event, at }).orIgnore().execute();
+      await ctx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(EarlyStopOrmEntity)
+        .values({ referralId, recipientUnitId: unitId, kind: event, at })
+        .orIgnore()
+        .execute();
     }
     for (const c of clocks) {
       const policy = policyById(c.policy);
-      if (policy.stopsOn.includes(event) && (RUNNING.includes(c.status) || c.status === 'paused')) await this.meet(ctx, c, at);
-      else if (policy.pausesOn.includes(event) && RUNNING.includes(c.status)) await this.pause(ctx, c, event.toUpperCase().replace(/-/g, '_'), at);
-      else if (policy.resumesOn.includes(event) && c.status === 'paused') await this.resume(ctx, c, policy, at);
+      if (policy.stopsOn.includes(event) && (RUNNING.includes(c.status) || c.status === 'paused'))
+        await this.meet(ctx, c, at);
+      else if (policy.pausesOn.includes(event) && RUNNING.includes(c.status))
+        await this.pause(ctx, c, event.toUpperCase().replace(/-/g, '_'), at);
+      else if (policy.resumesOn.includes(event) && c.status === 'paused')
+        await this.resume(ctx, c, policy, at);
     }
     ctx.afterCommit(() => this.relay.kick());
   }
@@ -238,21 +299,48 @@ export class ClockEngine {
   }
 
   private async pause(ctx: HandlerContext, c: ClockOrmEntity, reasonCode: string, at: Date): Promise<void> {
-    await ctx.manager.update(ClockOrmEntity, { id: c.id }, { status: 'paused', pausedAt: at, pausedReason: reasonCode });
-    await ctx.manager.insert(ClockPauseOrmEntity, { id: randomUUID(), clockId: c.id, fromAt: at, toAt: null, reason: reasonCode });
+    await ctx.manager.update(
+      ClockOrmEntity,
+      { id: c.id },
+      { status: 'paused', pausedAt: at, pausedReason: reasonCode },
+    );
+    await ctx.manager.insert(ClockPauseOrmEntity, {
+      id: randomUUID(),
+      clockId: c.id,
+      fromAt: at,
+      toAt: null,
+      reason: reasonCode,
+    });
     await this.silenceRungs(ctx.manager, c.id);
     await this.stopped(ctx, c, 'paused', reasonCode, at);
     c.status = 'paused';
   }
 
   /** Paused time does not count: the due time is computed again with the pause ledger. */
-  private async resume(ctx: HandlerContext, c: ClockOrmEntity, policy: CataloguedPolicy, at: Date): Promise<void> {
+  private async resume(
+    ctx: HandlerContext,
+    c: ClockOrmEntity,
+    policy: CataloguedPolicy,
+    at: Date,
+  ): Promise<void> {
     await this.closeOpenPause(ctx.manager, c.id, at);
     const due = await this.recompute(ctx.manager, c, policy, c.anchorDate);
     if (due.paused) return;
     const status = c.breachedAt ? 'breached' : 'open';
-    await ctx.manager.update(ClockOrmEntity, { id: c.id }, { status, dueAt: due.dueAt, pausedAt: null, pausedReason: null, explanation: due.explanation });
-    await this.recordChange(ctx.manager, c, `resumed after ${c.pausedReason ?? 'pause'}`, due.dueAt, at, null, null);
+    await ctx.manager.update(
+      ClockOrmEntity,
+      { id: c.id },
+      { status, dueAt: due.dueAt, pausedAt: null, pausedReason: null, explanation: due.explanation },
+    );
+    await this.recordChange(
+      ctx.manager,
+      c,
+      `resumed after ${c.pausedReason ?? 'pause'}`,
+      due.dueAt,
+      at,
+      null,
+      null,
+    );
     await this.scheduleRungs(ctx.manager, c.id, policy, due.dueAt);
     await this.outbox.write<DeadlineResumedV1>(ctx.manager, {
       topic: DEADLINE_RESUMED_V1,
@@ -278,7 +366,11 @@ export class ClockEngine {
     }
     const due = await this.recompute(ctx.manager, c, policy, anchorTo);
     if (due.paused) {
-      await ctx.manager.update(ClockOrmEntity, { id: c.id }, { anchorDate: anchorTo, explanation: due.explanation });
+      await ctx.manager.update(
+        ClockOrmEntity,
+        { id: c.id },
+        { anchorDate: anchorTo, explanation: due.explanation },
+      );
       return;
     }
     // Moved later than the breach: it is owed in time again; moved earlier: the ladder catches up.
@@ -303,17 +395,33 @@ export class ClockEngine {
       key: c.referralId,
       correlationId: ctx.envelope.correlationId,
       causationId: ctx.envelope.id,
-      payload: { ...clockRef(c), dueAt: due.dueAt.toISOString(), reasonCode, rescheduledAt: at.toISOString() },
+      payload: {
+        ...clockRef(c),
+        dueAt: due.dueAt.toISOString(),
+        reasonCode,
+        rescheduledAt: at.toISOString(),
+      },
     });
   }
 
-  private async recompute(manager: EntityManager, c: ClockOrmEntity, policy: CataloguedPolicy, anchorDate: string | null): Promise<DueResult> {
-    const pauses = await manager.find(ClockPauseOrmEntity, { where: { clockId: c.id }, order: { fromAt: 'ASC' } });
+  private async recompute(
+    manager: EntityManager,
+    c: ClockOrmEntity,
+    policy: CataloguedPolicy,
+    anchorDate: string | null,
+  ): Promise<DueResult> {
+    const pauses = await manager.find(ClockPauseOrmEntity, {
+      where: { clockId: c.id },
+      order: { fromAt: 'ASC' },
+    });
     return computeDue(policy, {
       startedAt: c.startedAt,
       anchorDate,
-      // A readmission pause holds the plan; it is not time the date-anchored deadline must make up.
-      pauses: pauses.filter((p) => policy.length.unit !== 'working-days-before-anchor').map((p) => ({ from: p.fromAt, to: p.toAt, reason: p.reason })),
+      // A date-anchored deadline does not move for a pause (the release or discharge date does not wait).
+      pauses:
+        policy.length.unit === 'working-days-before-anchor'
+          ? []
+          : pauses.map((x) => ({ from: x.fromAt, to: x.toAt, reason: x.reason })),
     });
   }
 
@@ -321,15 +429,31 @@ export class ClockEngine {
    * Unfired rungs follow the new due time. With `rearmBreach`, a breach that had fired for an
    * earlier due time fires again if the new one passes too (the ladder restarts past that point).
    */
-  private async scheduleRungs(manager: EntityManager, clockId: string, policy: CataloguedPolicy, dueAt: Date, rearmBreach = false): Promise<void> {
+  private async scheduleRungs(
+    manager: EntityManager,
+    clockId: string,
+    policy: CataloguedPolicy,
+    dueAt: Date,
+    rearmBreach = false,
+  ): Promise<void> {
     for (const { rung, fireAt } of rungFireTimes(policy.ladder, dueAt)) {
-      const where = rearmBreach ? { clockId, rungId: rung.id } : { clockId, rungId: rung.id, firedAt: IsNull() };
-      await manager.update(ClockRungOrmEntity, where, rearmBreach ? { fireAt, firedAt: null, outcome: null } : { fireAt });
+      const where = rearmBreach
+        ? { clockId, rungId: rung.id }
+        : { clockId, rungId: rung.id, firedAt: IsNull() };
+      await manager.update(
+        ClockRungOrmEntity,
+        where,
+        rearmBreach ? { fireAt, firedAt: null, outcome: null } : { fireAt },
+      );
     }
   }
 
   private async silenceRungs(manager: EntityManager, clockId: string): Promise<void> {
-    await manager.update(ClockRungOrmEntity, { clockId, firedAt: IsNull(), fireAt: Not(IsNull()) }, { fireAt: null });
+    await manager.update(
+      ClockRungOrmEntity,
+      { clockId, firedAt: IsNull(), fireAt: Not(IsNull()) },
+      { fireAt: null },
+    );
   }
 
   private async closeOpenPause(manager: EntityManager, clockId: string, at: Date): Promise<void> {
@@ -345,10 +469,25 @@ export class ClockEngine {
     anchorFrom: string | null,
     anchorTo: string | null,
   ): Promise<void> {
-    await manager.insert(ClockChangeOrmEntity, { id: randomUUID(), clockId: c.id, at, reason, fromDue: c.dueAt, toDue, anchorFrom, anchorTo });
+    await manager.insert(ClockChangeOrmEntity, {
+      id: randomUUID(),
+      clockId: c.id,
+      at,
+      reason,
+      fromDue: c.dueAt,
+      toDue,
+      anchorFrom,
+      anchorTo,
+    });
   }
 
-  private async stopped(ctx: HandlerContext, c: ClockOrmEntity, status: 'paused' | 'cancelled', reasonCode: string, at: Date): Promise<void> {
+  private async stopped(
+    ctx: HandlerContext,
+    c: ClockOrmEntity,
+    status: 'paused' | 'cancelled',
+    reasonCode: string,
+    at: Date,
+  ): Promise<void> {
     await this.outbox.write<DeadlineStoppedV1>(ctx.manager, {
       topic: DEADLINE_STOPPED_V1,
       key: c.referralId,

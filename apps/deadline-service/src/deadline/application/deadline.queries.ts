@@ -4,7 +4,12 @@ import { Principal } from '@overgang/auth';
 import { Clock, NotFoundError } from '@overgang/core';
 import { CLOCK } from '../../clock.provider';
 import { POLICY_CATALOGUE } from '../domain/policy-catalogue';
-import { ClockChangeOrmEntity, ClockOrmEntity, ClockPauseOrmEntity, ClockRungOrmEntity } from '../infrastructure/clock.orm-entity';
+import {
+  ClockChangeOrmEntity,
+  ClockOrmEntity,
+  ClockPauseOrmEntity,
+  ClockRungOrmEntity,
+} from '../infrastructure/clock.orm-entity';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -43,8 +48,13 @@ export class DeadlineQueries {
   }
 
   async list(p: Principal, status?: string, referralId?: string) {
-    const qb = this.ds.getRepository(ClockOrmEntity).createQueryBuilder('c').orderBy('c.due_at', 'ASC').limit(1000);
-    if (!p.roles.includes('hub-admin')) qb.where('c.recipient_organisation_number = :org', { org: p.organisationNumber });
+    const qb = this.ds
+      .getRepository(ClockOrmEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.due_at', 'ASC')
+      .limit(1000);
+    if (!p.roles.includes('hub-admin'))
+      qb.where('c.recipient_organisation_number = :org', { org: p.organisationNumber });
     if (status) qb.andWhere('c.status = :status', { status });
     if (referralId) qb.andWhere('c.referral_id = :referralId', { referralId });
     return { items: (await qb.getMany()).map(view) };
@@ -53,8 +63,16 @@ export class DeadlineQueries {
   /** One clock with how its due time was computed, its pauses, its moves and its ladder. */
   async explain(p: Principal, id: string) {
     const c = await this.ds.getRepository(ClockOrmEntity).findOneBy({ id });
-    const party = c && (p.organisationNumber === c.recipientOrganisationNumber || p.organisationNumber === c.senderOrganisationNumber || p.roles.includes('hub-admin'));
-    if (!c || !party) throw new NotFoundError('DEADLINE.NOT_FOUND', 'No deadline with that id exists, or you may not see it.');
+    const party =
+      c &&
+      (p.organisationNumber === c.recipientOrganisationNumber ||
+        p.organisationNumber === c.senderOrganisationNumber ||
+        p.roles.includes('hub-admin'));
+    if (!c || !party)
+      throw new NotFoundError(
+        'DEADLINE.NOT_FOUND',
+        'No deadline with that id exists, or you may not see it.',
+      );
     const [pauses, changes, rungs] = await Promise.all([
       this.ds.getRepository(ClockPauseOrmEntity).find({ where: { clockId: id }, order: { fromAt: 'ASC' } }),
       this.ds.getRepository(ClockChangeOrmEntity).find({ where: { clockId: id }, order: { at: 'ASC' } }),
@@ -64,10 +82,26 @@ export class DeadlineQueries {
       ...view(c),
       explanation: c.explanation,
       pauses: pauses.map((x) => ({ from: x.fromAt.toISOString(), to: iso(x.toAt), reason: x.reason })),
-      changes: changes.map((x) => ({ at: x.at.toISOString(), reason: x.reason, fromDue: iso(x.fromDue), toDue: iso(x.toDue), anchorFrom: x.anchorFrom, anchorTo: x.anchorTo })),
+      changes: changes.map((x) => ({
+        at: x.at.toISOString(),
+        reason: x.reason,
+        fromDue: iso(x.fromDue),
+        toDue: iso(x.toDue),
+        anchorFrom: x.anchorFrom,
+        anchorTo: x.anchorTo,
+      })),
       ladder: rungs
-        .sort((a, b) => (a.fireAt?.getTime() ?? a.firedAt?.getTime() ?? 0) - (b.fireAt?.getTime() ?? b.firedAt?.getTime() ?? 0))
-        .map((r) => ({ rungId: r.rungId, fireAt: iso(r.fireAt), firedAt: iso(r.firedAt), outcome: r.outcome })),
+        .sort(
+          (a, b) =>
+            (a.fireAt?.getTime() ?? a.firedAt?.getTime() ?? 0) -
+            (b.fireAt?.getTime() ?? b.firedAt?.getTime() ?? 0),
+        )
+        .map((r) => ({
+          rungId: r.rungId,
+          fireAt: iso(r.fireAt),
+          firedAt: iso(r.firedAt),
+          outcome: r.outcome,
+        })),
     };
   }
 
@@ -79,8 +113,9 @@ export class DeadlineQueries {
   async overview(p: Principal) {
     const org = p.organisationNumber;
     const now = this.clock.now();
-    const units: Array<{ unit: string; open: number; at_risk: number; breached: number; paused: number }> = await this.ds.query(
-      `SELECT c.recipient_unit_id AS unit,
+    const units: Array<{ unit: string; open: number; at_risk: number; breached: number; paused: number }> =
+      await this.ds.query(
+        `SELECT c.recipient_unit_id AS unit,
               count(*) FILTER (WHERE c.status = 'open')::int AS open,
               count(*) FILTER (WHERE c.status = 'open' AND EXISTS (
                 SELECT 1 FROM clock_rung r WHERE r.clock_id = c.id AND r.outcome = 'fired'))::int AS at_risk,
@@ -88,8 +123,8 @@ export class DeadlineQueries {
               count(*) FILTER (WHERE c.status = 'paused')::int AS paused
        FROM clock c WHERE c.recipient_organisation_number = $1
        GROUP BY c.recipient_unit_id ORDER BY c.recipient_unit_id`,
-      [org],
-    );
+        [org],
+      );
     const medians: Array<{ unit: string; kind: string; median_hours: number | null }> = await this.ds.query(
       `SELECT c.recipient_unit_id AS unit,
               CASE WHEN c.kind = 'acknowledge' THEN 'acknowledge' ELSE 'answer' END AS kind,
@@ -128,7 +163,12 @@ export class DeadlineQueries {
         medianHoursToAcknowledge: median(u.unit, 'acknowledge'),
         medianHoursToAnswer: median(u.unit, 'answer'),
       })),
-      answeredInTimeByMonth: months.map((m) => ({ month: m.month, answered: m.met, inTime: m.in_time, share: m.met ? Math.round((m.in_time / m.met) * 1000) / 1000 : null })),
+      answeredInTimeByMonth: months.map((m) => ({
+        month: m.month,
+        answered: m.met,
+        inTime: m.in_time,
+        share: m.met ? Math.round((m.in_time / m.met) * 1000) / 1000 : null,
+      })),
       breaches: breaches.map((c) => ({
         clockId: c.id,
         referralId: c.referralId,
@@ -145,12 +185,35 @@ export class DeadlineQueries {
   /** The breach list as CSV (ids and times only), for a spreadsheet. */
   async overviewCsv(p: Principal): Promise<string> {
     const o = await this.overview(p);
-    const head = 'clock_id,referral_id,referral_type,kind,unit_id,holder_contact_person_id,due_at,overdue_hours';
+    const head =
+      'clock_id,referral_id,referral_type,kind,unit_id,holder_contact_person_id,due_at,overdue_hours';
     const rows = o.breaches.map((b) =>
-      [b.clockId, b.referralId, b.referralType, b.kind, b.unitId, b.holderContactPersonId ?? '', b.dueAt, b.overdueHours].join(','),
+      [
+        b.clockId,
+        b.referralId,
+        b.referralType,
+        b.kind,
+        b.unitId,
+        b.holderContactPersonId ?? '',
+        b.dueAt,
+        b.overdueHours,
+      ].join(','),
     );
-    const units = ['', 'unit_id,open,at_risk,breached,paused,median_hours_to_acknowledge,median_hours_to_answer'].concat(
-      o.units.map((u) => [u.unitId, u.open, u.atRisk, u.breached, u.paused, u.medianHoursToAcknowledge ?? '', u.medianHoursToAnswer ?? ''].join(',')),
+    const units = [
+      '',
+      'unit_id,open,at_risk,breached,paused,median_hours_to_acknowledge,median_hours_to_answer',
+    ].concat(
+      o.units.map((u) =>
+        [
+          u.unitId,
+          u.open,
+          u.atRisk,
+          u.breached,
+          u.paused,
+          u.medianHoursToAcknowledge ?? '',
+          u.medianHoursToAnswer ?? '',
+        ].join(','),
+      ),
     );
     return [head, ...rows, ...units].join('\n') + '\n';
   }

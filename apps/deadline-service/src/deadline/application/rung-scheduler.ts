@@ -106,13 +106,22 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     return new Map(rows.map((c) => [c.id, c]));
   }
 
-  private async fire(manager: EntityManager, clock: ClockOrmEntity, r: ClaimedRung, now: Date): Promise<number> {
+  private async fire(
+    manager: EntityManager,
+    clock: ClockOrmEntity,
+    r: ClaimedRung,
+    now: Date,
+  ): Promise<number> {
     const rung = policyById(clock.policy).ladder.find((x) => x.id === r.rung_id);
     const live = clock.status === 'open' || clock.status === 'breached';
     // A warning overtaken by the breach (a date brought forward into the past) is not sent late.
     const overtaken = rung?.event === 'deadline.warning-issued.v1' && now.getTime() > clock.dueAt.getTime();
     const outcome = !rung || !live ? 'dropped' : overtaken ? 'skipped' : 'fired';
-    await manager.update(ClockRungOrmEntity, { clockId: r.clock_id, rungId: r.rung_id }, { firedAt: now, outcome });
+    await manager.update(
+      ClockRungOrmEntity,
+      { clockId: r.clock_id, rungId: r.rung_id },
+      { firedAt: now, outcome },
+    );
     if (outcome !== 'fired' || !rung) return 0;
     const payload = {
       ...clockRef(clock),
@@ -125,10 +134,18 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     const message = { key: clock.referralId, correlationId: `deadline-${clock.id}`, occurredAt: now };
     switch (rung.event) {
       case 'deadline.warning-issued.v1':
-        await this.outbox.write<DeadlineWarningIssuedV1>(manager, { ...message, topic: DEADLINE_WARNING_ISSUED_V1, payload });
+        await this.outbox.write<DeadlineWarningIssuedV1>(manager, {
+          ...message,
+          topic: DEADLINE_WARNING_ISSUED_V1,
+          payload,
+        });
         break;
       case 'deadline.escalated.v1':
-        await this.outbox.write<DeadlineEscalatedV1>(manager, { ...message, topic: DEADLINE_ESCALATED_V1, payload });
+        await this.outbox.write<DeadlineEscalatedV1>(manager, {
+          ...message,
+          topic: DEADLINE_ESCALATED_V1,
+          payload,
+        });
         break;
       case 'deadline.breached.v1':
         await manager.update(ClockOrmEntity, { id: clock.id }, { status: 'breached', breachedAt: now });

@@ -24,7 +24,13 @@ describe('policy catalogue', () => {
     const acknowledge = policiesFor(type).find((policy) => policy.kind === 'acknowledge');
     expect(acknowledge).toMatchObject({
       startsOn: 'delivered',
-      stopsOn: ['acknowledged', 'answered', 'housing-outcome-reported', 'deduction-confirmed', 'information-requested'],
+      stopsOn: [
+        'acknowledged',
+        'answered',
+        'housing-outcome-reported',
+        'deduction-confirmed',
+        'information-requested',
+      ],
       length: { unit: 'working-days', days: 2 },
       onNonWorkingDay: 'next-working-day',
       catalogueVersion: POLICY_CATALOGUE.version,

@@ -129,7 +129,13 @@ function acknowledge(referralType: ReferralType): ClockPolicy {
     kind: 'acknowledge',
     startsOn: 'delivered',
     // Answering, asking for more information or reporting an outcome shows the unit has it too.
-    stopsOn: ['acknowledged', 'answered', 'housing-outcome-reported', 'deduction-confirmed', 'information-requested'],
+    stopsOn: [
+      'acknowledged',
+      'answered',
+      'housing-outcome-reported',
+      'deduction-confirmed',
+      'information-requested',
+    ],
     pausesOn: [],
     resumesOn: [],
     length: { unit: 'working-days', days: 2 },

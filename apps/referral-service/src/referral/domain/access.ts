@@ -45,10 +45,15 @@ export function mayRead(caller: Caller, referral: ReferralParties): boolean {
  * The caller acts for the sender: same organisation, not one of its receiving units (a
  * municipality can send to its own follow-up service), and the sending unit or a coordinator.
  */
-export function isSenderSide(caller: Caller, referral: ReferralParties & { senderUnit: string | null }): boolean {
+export function isSenderSide(
+  caller: Caller,
+  referral: ReferralParties & { senderUnit: string | null },
+): boolean {
   return (
     caller.organisationNumber === referral.senderOrganisation &&
     !recipientFor(caller, referral.recipients) &&
-    (referral.senderUnit === null || caller.unitId === referral.senderUnit || caller.roles.includes('coordinator'))
+    (referral.senderUnit === null ||
+      caller.unitId === referral.senderUnit ||
+      caller.roles.includes('coordinator'))
   );
 }

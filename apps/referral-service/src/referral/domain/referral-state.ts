@@ -52,7 +52,10 @@ export interface RecipientState {
  * A referral counts as acknowledged only when every recipient has acknowledged it: one party
  * saying "got it" must not hide that the other has not.
  */
-export function statusAfterAcknowledgement(current: ReferralStatus, recipients: RecipientState[]): ReferralStatus {
+export function statusAfterAcknowledgement(
+  current: ReferralStatus,
+  recipients: RecipientState[],
+): ReferralStatus {
   const allAcknowledged = recipients.length > 0 && recipients.every((r) => r.acknowledgedAt !== null);
   // Only a delivered referral becomes acknowledged; one already answered stays answered.
   return allAcknowledged && current === 'delivered' ? transition(current, 'acknowledged') : current;

@@ -1,6 +1,11 @@
 import { personalDataWithheld } from './withholding';
 
-const recipient = { userId: 'u', organisationNumber: '100000016', unitId: 'x', roles: ['housing-caseworker'] };
+const recipient = {
+  userId: 'u',
+  organisationNumber: '100000016',
+  unitId: 'x',
+  roles: ['housing-caseworker'],
+};
 const sender = { ...recipient, userId: 's', organisationNumber: '100000008', unitId: null };
 const parties = {
   senderOrganisation: '100000008',
@@ -11,10 +16,12 @@ const withdrawn = { suspensionReason: 'CONSENT_WITHDRAWN' };
 
 describe('personalDataWithheld', () => {
   it('withholds the details from recipients once consent is gone, and says why', () => {
-    expect(personalDataWithheld(recipient, { ...parties, details: withdrawn })?.code).toBe('REFERRAL.CONSENT_WITHDRAWN');
-    expect(personalDataWithheld(recipient, { ...parties, details: { suspensionReason: 'CONSENT_EXPIRED' } })?.code).toBe(
-      'REFERRAL.CONSENT_EXPIRED',
+    expect(personalDataWithheld(recipient, { ...parties, details: withdrawn })?.code).toBe(
+      'REFERRAL.CONSENT_WITHDRAWN',
     );
+    expect(
+      personalDataWithheld(recipient, { ...parties, details: { suspensionReason: 'CONSENT_EXPIRED' } })?.code,
+    ).toBe('REFERRAL.CONSENT_EXPIRED');
   });
 
   it('keeps showing them to the sender, and to everyone while consent holds', () => {

@@ -14,19 +14,26 @@ export class DeadlineController {
 
   @Get()
   @Roles('coordinator', 'hub-admin')
-  @ApiOperation({ summary: 'Deadline clocks of my organisation as recipient: who holds each and when it is due.' })
+  @ApiOperation({
+    summary: 'Deadline clocks of my organisation as recipient: who holds each and when it is due.',
+  })
   list(@Query() q: ListDeadlinesQueryDto, @CurrentUser() user: Principal) {
     return this.queries.list(user, q.status, q.referralId);
   }
 
   @Get('policies')
-  @ApiOperation({ summary: 'The deadline policy catalogue (versioned): every clock per referral type and how it is counted.' })
+  @ApiOperation({
+    summary:
+      'The deadline policy catalogue (versioned): every clock per referral type and how it is counted.',
+  })
   policies() {
     return this.queries.catalogue();
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One clock: its due time and how it was computed, its pauses, moves and warning ladder.' })
+  @ApiOperation({
+    summary: 'One clock: its due time and how it was computed, its pauses, moves and warning ladder.',
+  })
   explain(@Param('id', uuid) id: string, @CurrentUser() user: Principal) {
     return this.queries.explain(user, id);
   }
@@ -40,7 +47,9 @@ export class SlaController {
 
   @Get('overview')
   @Roles('coordinator', 'hub-admin')
-  @ApiOperation({ summary: 'Open, at risk and breached per unit; medians; share answered in time per month; the breaches.' })
+  @ApiOperation({
+    summary: 'Open, at risk and breached per unit; medians; share answered in time per month; the breaches.',
+  })
   overview(@CurrentUser() user: Principal) {
     return this.queries.overview(user);
   }

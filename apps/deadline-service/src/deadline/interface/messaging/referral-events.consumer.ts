@@ -33,6 +33,8 @@ export class DeadlineEventsConsumer {
 
   @EventPattern(REFERRAL_ANCHOR_DATE_CHANGED_V1)
   async anchorChanged(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_ANCHOR_DATE_CHANGED_V1, ctx, (e, h) => this.clocks.anchorChanged(e, h));
+    await this.processor.process(REFERRAL_ANCHOR_DATE_CHANGED_V1, ctx, (e, h) =>
+      this.clocks.anchorChanged(e, h),
+    );
   }
 }

@@ -120,8 +120,12 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
       // A receiving organisation may record that the person withdrew from it; only the side that
       // holds the consent (registered it, or shares under it) may withdraw it for others or wholly.
       const holder =
-        c.registeredByOrganisation === p.organisationNumber || c.sharingOrganisations.includes(p.organisationNumber);
-      const ownOnly = purposes.length === 0 && organisationNumbers.length === 1 && organisationNumbers[0] === p.organisationNumber;
+        c.registeredByOrganisation === p.organisationNumber ||
+        c.sharingOrganisations.includes(p.organisationNumber);
+      const ownOnly =
+        purposes.length === 0 &&
+        organisationNumbers.length === 1 &&
+        organisationNumbers[0] === p.organisationNumber;
       if (!holder && !ownOnly) {
         throw new DomainError(
           'CONSENT.ONLY_OWN_ORGANISATION',

@@ -46,10 +46,15 @@ export class AcknowledgeReferralHandler {
       if (!mine) throw notARecipient();
       if (referral.status === 'submitted') throw notYetDelivered(referral.status);
       if (!ACKNOWLEDGEABLE.includes(referral.status as ReferralStatus)) {
-        throw new DomainError('REFERRAL.ILLEGAL_TRANSITION', `A referral that is ${referral.status} cannot be acknowledged.`, 'conflict', {
-          currentStatus: referral.status,
-          allowedNext: [],
-        });
+        throw new DomainError(
+          'REFERRAL.ILLEGAL_TRANSITION',
+          `A referral that is ${referral.status} cannot be acknowledged.`,
+          'conflict',
+          {
+            currentStatus: referral.status,
+            allowedNext: [],
+          },
+        );
       }
       if (mine.acknowledgedAt) throw alreadyAcknowledged(mine.unitId, mine.acknowledgedAt);
 

@@ -51,11 +51,18 @@ export class ProjectDeadlinesHandler {
 
   async rescheduled(manager: EntityManager, e: DeadlineRescheduledV1): Promise<void> {
     await manager.update(ReferralClockOrmEntity, { clockId: e.clockId }, { dueAt: new Date(e.dueAt) });
-    await this.note(manager, e, 'deadline-moved', e.rescheduledAt, { dueAt: e.dueAt, reasonCode: e.reasonCode });
+    await this.note(manager, e, 'deadline-moved', e.rescheduledAt, {
+      dueAt: e.dueAt,
+      reasonCode: e.reasonCode,
+    });
   }
 
   /** Warnings and escalations are shown on the referral, to everyone who may read it. */
-  async rungFired(manager: EntityManager, e: RungFiredV1, action: 'deadline-warning' | 'deadline-escalated'): Promise<void> {
+  async rungFired(
+    manager: EntityManager,
+    e: RungFiredV1,
+    action: 'deadline-warning' | 'deadline-escalated',
+  ): Promise<void> {
     await this.note(manager, e, action, e.firedAt, {
       rungId: e.rungId,
       audience: e.audience,
@@ -64,7 +71,13 @@ export class ProjectDeadlinesHandler {
     });
   }
 
-  private note(manager: EntityManager, e: ClockRefV1, action: string, at: string, facts: Record<string, string | null>) {
+  private note(
+    manager: EntityManager,
+    e: ClockRefV1,
+    action: string,
+    at: string,
+    facts: Record<string, string | null>,
+  ) {
     return this.referrals.addHistory(manager, {
       referralId: e.referralId,
       at: new Date(at),

@@ -32,7 +32,9 @@ function clockView(c: ReferralClockOrmEntity) {
 function deadlineOf(clocks: ReferralClockOrmEntity[], unitId: string) {
   const mine = clocks
     .filter((k) => k.unitId === unitId)
-    .sort((a, b) => (URGENCY[a.status] ?? 9) - (URGENCY[b.status] ?? 9) || a.dueAt.getTime() - b.dueAt.getTime());
+    .sort(
+      (a, b) => (URGENCY[a.status] ?? 9) - (URGENCY[b.status] ?? 9) || a.dueAt.getTime() - b.dueAt.getTime(),
+    );
   return mine.length ? clockView(mine[0]) : null;
 }
 
@@ -194,7 +196,10 @@ export class ReferralQueries {
   /** The history; its free-text facts are personal data: withheld like the details, and the read logged. */
   async history(p: Principal, id: string) {
     const loaded = await this.referrals.load(this.ds.manager, id);
-    if (!loaded || !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })) {
+    if (
+      !loaded ||
+      !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
+    ) {
       throw referralNotFound();
     }
     const withheld = personalDataWithheld(p, { ...loaded.referral, recipients: loaded.recipients });
@@ -212,7 +217,17 @@ export class ReferralQueries {
         correlationId: null,
       });
     }
-    const KEEP = ['code', 'unitId', 'reasonCode', 'clockId', 'kind', 'rungId', 'audience', 'dueAt', 'linkedReferralId'];
+    const KEEP = [
+      'code',
+      'unitId',
+      'reasonCode',
+      'clockId',
+      'kind',
+      'rungId',
+      'audience',
+      'dueAt',
+      'linkedReferralId',
+    ];
     return {
       personalDataWithheld: withheld,
       items: entries.map((h) => ({
@@ -222,7 +237,9 @@ export class ReferralQueries {
         action: h.action,
         fromStatus: h.fromStatus,
         toStatus: h.toStatus,
-        facts: withheld ? Object.fromEntries(Object.entries(h.facts).filter(([k]) => KEEP.includes(k))) : h.facts,
+        facts: withheld
+          ? Object.fromEntries(Object.entries(h.facts).filter(([k]) => KEEP.includes(k)))
+          : h.facts,
       })),
     };
   }

@@ -170,7 +170,9 @@ export class TakeStepHandler {
     switch (action) {
       case 'reject': {
         // One recipient saying "not for us" ends the referral only when every recipient has said so.
-        const rejectedBy = [...new Set([...((details.rejectedBy as string[] | undefined) ?? []), unitId ?? ''])];
+        const rejectedBy = [
+          ...new Set([...((details.rejectedBy as string[] | undefined) ?? []), unitId ?? '']),
+        ];
         details.rejectedBy = rejectedBy;
         const all = recipients.every((r) => rejectedBy.includes(r.unitId));
         if (all && referral.type === 'benefit-deduction') details.deductionStatus = 'rejected';

@@ -55,7 +55,9 @@ export class DeadlineEventsConsumer {
 
   @EventPattern(DEADLINE_RESCHEDULED_V1)
   async rescheduled(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(DEADLINE_RESCHEDULED_V1, ctx, (e, { manager }) => this.project.rescheduled(manager, e));
+    await this.processor.process(DEADLINE_RESCHEDULED_V1, ctx, (e, { manager }) =>
+      this.project.rescheduled(manager, e),
+    );
   }
 
   @EventPattern(DEADLINE_WARNING_ISSUED_V1)
