@@ -6,15 +6,19 @@ import { dlqTopic } from '@overgang/contracts';
 export const TOPIC_PARTITIONS = 3;
 
 /**
- * kafkajs log lines through Nest's logger, without two known-harmless ones: the idempotent
- * producer's note on bounded retries (we bound them on purpose, so shutdown never hangs), and a
- * fresh broker's "coordinator is loading" answer that kafkajs retries by itself.
+ * kafkajs log lines through Nest's logger, without known-harmless ones: the idempotent producer's
+ * note on bounded retries (we bound them on purpose, so shutdown never hangs), a fresh broker's
+ * "coordinator is loading", and the heartbeat errors of an ordinary group rebalance, all of which
+ * kafkajs handles by itself.
  */
+const HARMLESS =
+  /Limiting retries for the idempotent producer|coordinator is loading|group is rebalancing|Response Heartbeat|REBALANCE_IN_PROGRESS/;
+
 export function kafkaLogCreator(): (entry: LogEntry) => void {
   const logger = new Logger('kafkajs');
   return ({ level, log }) => {
     const text = `${log.message}${log.error ? `: ${log.error}` : ''}`;
-    if (/Limiting retries for the idempotent producer|coordinator is loading/.test(text)) return;
+    if (HARMLESS.test(text)) return;
     if (level <= logLevel.ERROR) logger.error(text);
     else if (level === logLevel.WARN) logger.warn(text);
   };
@@ -80,7 +84,7 @@ export function kafkaConsumerOptions(
     transport: Transport.KAFKA,
     options: {
       postfixId: '',
-      client: { clientId: service, brokers, logLevel: logLevel.WARN },
+      client: { clientId: service, brokers, logLevel: logLevel.WARN, logCreator: kafkaLogCreator },
       consumer: {
         groupId: service,
         sessionTimeout: 15000,
