@@ -222,4 +222,77 @@ describe('deadline engine on the real database and broker', () => {
     );
     expect(pending).toBe(0);
   });
+
+  it('applies a withdrawal that arrives before the routing: the clocks open cancelled, never to breach', async () => {
+    const referralId = randomUUID();
+    const message = (type: string, payload: object) => ({
+      key: referralId,
+      value: JSON.stringify({
+        id: randomUUID(),
+        type,
+        occurredAt: new Date().toISOString(),
+        producer: 'test',
+        correlationId: 'test-order',
+        causationId: null,
+        key: referralId,
+        payload,
+      }),
+    });
+    await producer.send({
+      topic: 'referral.progressed.v1',
+      messages: [
+        message('referral.progressed.v1', {
+          referralId,
+          referralType: 'assessment-request',
+          action: 'withdraw',
+          fromStatus: 'submitted',
+          toStatus: 'withdrawn',
+          actorOrganisationNumber: '100000016',
+          recipientUnitId: null,
+          code: null,
+          at: new Date().toISOString(),
+        }),
+      ],
+    });
+    await eventually(
+      () =>
+        ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM early_stop WHERE referral_id = $1`, [
+          referralId,
+        ]),
+      { until: (r) => r[0].n === 1, what: 'the early withdrawal remembered' },
+    );
+    await producer.send({
+      topic: REFERRAL_ROUTED_V1,
+      messages: [
+        message(REFERRAL_ROUTED_V1, {
+          referralId,
+          referralType: 'assessment-request',
+          recipients: [
+            {
+              organisationNumber: '100000024',
+              unitId: 'nav-drammen-sosial',
+              unitKind: 'nav-social-services',
+              contactPersonId: 'cp-nav-drammen-1',
+              assignment: 'primary',
+              reasonCode: 'ROUTING.PRIMARY_AVAILABLE',
+              reason: 'test',
+            },
+          ],
+          routedAt: new Date().toISOString(),
+        }),
+      ],
+    });
+    const rows = await eventually(
+      () =>
+        ds.query<Array<{ kind: string; status: string }>>(
+          `SELECT kind, status FROM clock WHERE referral_id = $1 ORDER BY kind`,
+          [referralId],
+        ),
+      { until: (r) => r.length === 2 },
+    );
+    expect(rows).toEqual([
+      { kind: 'acknowledge', status: 'cancelled' },
+      { kind: 'answer', status: 'cancelled' },
+    ]);
+  });
 });

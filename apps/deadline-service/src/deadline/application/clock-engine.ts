@@ -49,6 +49,9 @@ const STEP_EVENTS: Record<string, ClockEvent> = {
 };
 
 const RUNNING = ['open', 'breached'];
+const FINAL = ['withdrawn', 'cancelled', 'completed'];
+/** Marks an early fact about the whole referral rather than one unit. */
+const ANY_UNIT = '*';
 
 export function clockRef(c: ClockOrmEntity): ClockRefV1 {
   return {
@@ -95,7 +98,34 @@ export class ClockEngine {
         });
       }
     }
+    await this.applyEarlierStatus(ctx, e.referralId);
     ctx.afterCommit(() => this.relay.kick());
+  }
+
+  /** A status the referral reached before it was routed here still applies to its new clocks. */
+  private async applyEarlierStatus(ctx: HandlerContext, referralId: string): Promise<void> {
+    const earlier = await ctx.manager.find(EarlyStopOrmEntity, {
+      where: { referralId, recipientUnitId: ANY_UNIT },
+      order: { at: 'DESC' },
+    });
+    const last = earlier[0];
+    if (!last) return;
+    const status = last.kind.replace('status:', '');
+    for (const c of await this.lockClocks(ctx.manager, referralId)) {
+      if (!RUNNING.includes(c.status)) continue;
+      if (FINAL.includes(status)) await this.cancel(ctx, c, status.toUpperCase(), last.at);
+      else await this.pause(ctx, c, 'SUSPENDED', last.at);
+    }
+  }
+
+  private async remember(manager: EntityManager, referralId: string, unitId: string, kind: string, at: Date) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EarlyStopOrmEntity)
+      .values({ referralId, recipientUnitId: unitId, kind, at })
+      .orIgnore()
+      .execute();
   }
 
   private async open(
@@ -177,6 +207,10 @@ export class ClockEngine {
     const event = STEP_EVENTS[e.action];
     if (event) await this.apply(ctx, e.referralId, e.recipientUnitId ?? null, event, at);
     const clocks = await this.lockClocks(ctx.manager, e.referralId);
+    if (clocks.length === 0 && [...FINAL, 'suspended'].includes(e.toStatus)) {
+      // Ended or suspended before its clocks opened here: remember it for when the routing arrives.
+      await this.remember(ctx.manager, e.referralId, ANY_UNIT, `status:${e.toStatus}`, at);
+    }
     const forUnit = (c: ClockOrmEntity) => !e.recipientUnitId || c.recipientUnitId === e.recipientUnitId;
     if (e.action === 'reject') {
       // A rejection is the unit's answer.
@@ -189,7 +223,7 @@ export class ClockEngine {
       // The discharge is off until a new date is set: the housing plan waits with it.
       for (const c of clocks.filter((c) => RUNNING.includes(c.status) && c.kind === 'housing-plan'))
         await this.pause(ctx, c, 'READMITTED', at);
-    } else if (['withdrawn', 'cancelled', 'completed'].includes(e.toStatus)) {
+    } else if (FINAL.includes(e.toStatus)) {
       for (const c of clocks.filter((c) => RUNNING.includes(c.status) || c.status === 'paused')) {
         await this.cancel(ctx, c, e.toStatus.toUpperCase(), at);
       }
@@ -256,15 +290,7 @@ export class ClockEngine {
     const clocks = (await this.lockClocks(ctx.manager, referralId)).filter(
       (c) => !unitId || c.recipientUnitId === unitId,
     );
-    if (unitId && clocks.length === 0) {
-      await ctx.manager
-        .createQueryBuilder()
-        .insert()
-        .into(EarlyStopOrmEntity)
-        .values({ referralId, recipientUnitId: unitId, kind: event, at })
-        .orIgnore()
-        .execute();
-    }
+    if (unitId && clocks.length === 0) await this.remember(ctx.manager, referralId, unitId, event, at);
     for (const c of clocks) {
       const policy = policyById(c.policy);
       if (policy.stopsOn.includes(event) && (RUNNING.includes(c.status) || c.status === 'paused'))
