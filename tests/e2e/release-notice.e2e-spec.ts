@@ -218,7 +218,7 @@ describe('release notice, end to end on real Kafka and PostgreSQL', () => {
       'consultant-trondheim-fengsel',
     ).expect(201);
     const item = await inboxItem('cp-verdal-bolig-2', res.body.id);
-    expect(item.holder).toEqual({
+    expect(item.holder).toMatchObject({
       contactPersonId: 'cp-verdal-bolig-2',
       assignment: 'backup',
       heldByMe: true,

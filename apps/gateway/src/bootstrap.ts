@@ -8,7 +8,7 @@ import { gatewayAppModule } from './app.module';
 import { GatewayEnv } from './config/env.schema';
 import { MergedOpenApi } from './docs/merged-openapi';
 import { correlationId } from './proxy/correlation-id.middleware';
-import { AREAS, ROUTES, upstreams } from './proxy/routes';
+import { AREAS, upstreams } from './proxy/routes';
 import { proxyTo } from './proxy/upstream.proxy';
 
 /**
@@ -29,8 +29,7 @@ export async function startGateway(
   app.use(correlationId);
   const targets = upstreams(env);
   for (const area of AREAS) {
-    const prefixes = ROUTES.filter((r) => r.area === area).map((r) => r.prefix);
-    app.use(proxyTo(area, targets[area], prefixes));
+    app.use(proxyTo(area, targets[area]));
   }
   // Unknown paths, /api ones included, end in Nest's 404, which this turns into problem+json.
   app.useGlobalFilters(new ProblemFilter());

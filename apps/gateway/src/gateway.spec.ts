@@ -101,6 +101,8 @@ describe('gateway', () => {
     ['/api/v1/directory/organisations/974760673/units', 'routing'],
     ['/api/v1/deadlines/d-1', 'deadline'],
     ['/api/v1/sla/overview', 'deadline'],
+    ['/api/v1/referrals/r-1/routing', 'routing'],
+    ['/api/v1/referrals/r-1/routing-notes', 'referral'],
   ])('routes %s to the %s service with the full path', async (path, service) => {
     const res = await http().get(path).expect(200);
     const echo = res.body as Echo;

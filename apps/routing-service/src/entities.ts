@@ -8,7 +8,8 @@ import {
 } from './directory/infrastructure/directory.orm-entity';
 import {
   AssignmentOrmEntity,
-  UnroutableReferralOrmEntity,
+  ReassignmentOrmEntity,
+  RoutingCaseOrmEntity,
 } from './routing/infrastructure/assignment.orm-entity';
 
 export const ENTITIES = [
@@ -19,5 +20,6 @@ export const ENTITIES = [
   NavCoverageOrmEntity,
   DirectoryStateOrmEntity,
   AssignmentOrmEntity,
-  UnroutableReferralOrmEntity,
+  RoutingCaseOrmEntity,
+  ReassignmentOrmEntity,
 ];

@@ -3,11 +3,12 @@ import { clockProvider } from './clock.provider';
 import { DirectoryService } from './directory/application/directory.service';
 import { DirectoryStore } from './directory/application/directory.store';
 import { DirectoryController } from './directory/interface/http/directory.controller';
-import { RouteReferralHandler } from './routing/application/route-referral.handler';
+import { RoutingEngine } from './routing/application/routing-engine';
+import { RoutingController } from './routing/interface/http/routing.controller';
 import { ReferralEventsConsumer } from './routing/interface/messaging/referral-events.consumer';
 
 @Module({
-  controllers: [DirectoryController, ReferralEventsConsumer],
-  providers: [clockProvider, DirectoryStore, DirectoryService, RouteReferralHandler],
+  controllers: [DirectoryController, RoutingController, ReferralEventsConsumer],
+  providers: [clockProvider, DirectoryStore, DirectoryService, RoutingEngine],
 })
 export class RoutingModule {}

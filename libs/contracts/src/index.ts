@@ -17,6 +17,7 @@ export * from './deadline/deadline-escalated.v1';
 export * from './consent/consent-registered.v1';
 export * from './routing/referral-routed.v1';
 export * from './routing/referral-unroutable.v1';
+export * from './routing/referral-reassigned.v1';
 export * from './routing/recipient-map-published.v1';
 export * from './deadline/clock-fields';
 export * from './deadline/deadline-opened.v1';

@@ -17,6 +17,7 @@ import { DeadlineOpenedV1, DEADLINE_OPENED_V1 } from './deadline/deadline-opened
 import { ReferralAcknowledgedV1, REFERRAL_ACKNOWLEDGED_V1 } from './referral/referral-acknowledged.v1';
 import { ReferralSubmittedV1, REFERRAL_SUBMITTED_V1 } from './referral/referral-submitted.v1';
 import { RecipientMapPublishedV1, RECIPIENT_MAP_PUBLISHED_V1 } from './routing/recipient-map-published.v1';
+import { ReferralReassignedV1, REFERRAL_REASSIGNED_V1 } from './routing/referral-reassigned.v1';
 import { ReferralRoutedV1, REFERRAL_ROUTED_V1 } from './routing/referral-routed.v1';
 import { ReferralUnroutableV1, REFERRAL_UNROUTABLE_V1 } from './routing/referral-unroutable.v1';
 
@@ -31,6 +32,7 @@ export const CONTRACTS = {
   [CONSENT_EXPIRED_V1]: ConsentExpiredV1,
   [REFERRAL_ROUTED_V1]: ReferralRoutedV1,
   [REFERRAL_UNROUTABLE_V1]: ReferralUnroutableV1,
+  [REFERRAL_REASSIGNED_V1]: ReferralReassignedV1,
   [RECIPIENT_MAP_PUBLISHED_V1]: RecipientMapPublishedV1,
   [DEADLINE_OPENED_V1]: DeadlineOpenedV1,
   [DEADLINE_MET_V1]: DeadlineMetV1,

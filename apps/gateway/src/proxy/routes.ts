@@ -14,6 +14,20 @@ export const ROUTES: ReadonlyArray<{ prefix: string; area: Area }> = [
   { prefix: '/api/v1/sla', area: 'deadline' },
 ];
 
+/** Single paths inside another area's prefix that a different service answers. */
+export const EXCEPTIONS: ReadonlyArray<{ pattern: RegExp; area: Area }> = [
+  // Why a referral went where it did is the routing service's knowledge.
+  { pattern: /^\/api\/v1\/referrals\/[^/]+\/routing\/?$/, area: 'routing' },
+];
+
+/** The service that answers a path, or null when none does. */
+export function ownerOf(path: string): Area | null {
+  const bare = path.split('?')[0];
+  const exception = EXCEPTIONS.find((e) => e.pattern.test(bare));
+  if (exception) return exception.area;
+  return ROUTES.find((r) => bare === r.prefix || bare.startsWith(`${r.prefix}/`))?.area ?? null;
+}
+
 export function upstreams(env: GatewayEnv): Record<Area, string> {
   return {
     referral: env.REFERRAL_SERVICE_URL,

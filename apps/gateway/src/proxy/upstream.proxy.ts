@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'http';
 import { Logger } from '@nestjs/common';
 import { ProblemDocument } from '@overgang/web';
 import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
-import { Area } from './routes';
+import { Area, ownerOf } from './routes';
 
 const logger = new Logger('UpstreamProxy');
 
@@ -19,15 +19,15 @@ export function upstreamUnavailable(area: Area, req: IncomingMessage): ProblemDo
 }
 
 /**
- * Streams requests under the prefixes to `target` untouched: full path, body, Authorization and
+ * Streams the requests this area owns (see routes.ts) to `target` untouched: full path, body, Authorization and
  * correlation id. Mounted at the root because a mount path would be stripped from the forwarded URL.
  */
-export function proxyTo(area: Area, target: string, prefixes: string[]): RequestHandler {
+export function proxyTo(area: Area, target: string): RequestHandler {
   return createProxyMiddleware<IncomingMessage, ServerResponse>({
     target,
     changeOrigin: true,
     xfwd: true,
-    pathFilter: (path) => prefixes.some((p) => path === p || path.startsWith(`${p}/`)),
+    pathFilter: (path) => ownerOf(path) === area,
     proxyTimeout: 30_000,
     on: {
       error: (err: NodeJS.ErrnoException, req, res) => {

@@ -1,5 +1,10 @@
 import { Initial1795427556149 } from './1795427556149-initial';
 import { ConsentLedgerAndLifecycle1795429002805 } from './1795429002805-consentledgerandlifecycle';
+import { CoHolder1795431152796 } from './1795431152796-coholder';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
-export const MIGRATIONS = [Initial1795427556149, ConsentLedgerAndLifecycle1795429002805];
+export const MIGRATIONS = [
+  Initial1795427556149,
+  ConsentLedgerAndLifecycle1795429002805,
+  CoHolder1795431152796,
+];

@@ -20,7 +20,7 @@ import {
 
 export const REFERRAL_ROUTED_V1 = 'routing.referral-routed.v1';
 
-export const ASSIGNMENTS = ['primary', 'backup', 'unit-queue'] as const;
+export const ASSIGNMENTS = ['primary', 'backup', 'team', 'unit-queue'] as const;
 export type Assignment = (typeof ASSIGNMENTS)[number];
 
 /** One receiving party and the person (or queue) that holds the referral there. */

@@ -7,7 +7,12 @@ export interface Caller {
 
 export interface ReferralParties {
   senderOrganisation: string;
-  recipients: { organisationNumber: string; unitId: string; contactPersonId: string | null }[];
+  recipients: {
+    organisationNumber: string;
+    unitId: string;
+    contactPersonId: string | null;
+    coHolderContactPersonId?: string | null;
+  }[];
 }
 
 /** The recipient entry the caller acts for: the one they hold, else one of their unit. */

@@ -103,6 +103,10 @@ export class ReferralRecipientOrmEntity {
   @Column('text', { name: 'contact_person_id', nullable: true })
   contactPersonId!: string | null;
 
+  /** A second holder, given it when the first stayed silent past the acknowledgement deadline. */
+  @Column('text', { name: 'co_holder_contact_person_id', nullable: true })
+  coHolderContactPersonId!: string | null;
+
   @Column('text')
   assignment!: string;
 

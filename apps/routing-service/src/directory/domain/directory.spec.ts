@@ -163,4 +163,46 @@ describe('pickHolder', () => {
     ];
     expect(pickHolder('drammen-bolig', 'release-notice', others, [], today).assignment).toBe('unit-queue');
   });
+
+  it('in team mode gives it to the present member with the fewest open referrals', () => {
+    const h = pickHolder('drammen-bolig', 'release-notice', contacts, [], today, {
+      mode: 'team',
+      openLoad: { p: 3, b: 1 },
+    });
+    expect(h).toMatchObject({
+      contactPersonId: 'b',
+      assignment: 'team',
+      reasonCode: 'ROUTING.TEAM_FEWEST_OPEN',
+    });
+    const away = pickHolder(
+      'drammen-bolig',
+      'release-notice',
+      contacts,
+      [{ contactPersonId: 'b', from: today, to: today }],
+      today,
+      {
+        mode: 'team',
+        openLoad: { p: 3, b: 1 },
+      },
+    );
+    expect(away.contactPersonId).toBe('p');
+  });
+
+  it('moves it away from a holder being relieved, and explains every candidate', () => {
+    const h = pickHolder('drammen-bolig', 'release-notice', contacts, [], today, {
+      exclude: ['p'],
+      openLoad: { p: 2 },
+    });
+    expect(h.contactPersonId).toBe('b');
+    expect(h.candidates).toEqual([
+      { contactPersonId: 'p', role: 'primary', absentUntil: null, openReferrals: 2 },
+      { contactPersonId: 'b', role: 'backup', absentUntil: null, openReferrals: 0 },
+    ]);
+  });
+
+  it('tells a unit with nobody configured apart from one whose people are away', () => {
+    expect(pickHolder('other-unit', 'release-notice', contacts, [], today).reasonCode).toBe(
+      'ROUTING.NO_CONTACTS_CONFIGURED',
+    );
+  });
 });

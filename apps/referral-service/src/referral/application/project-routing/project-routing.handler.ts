@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { RecipientMapPublishedV1, ReferralRoutedV1, ReferralUnroutableV1 } from '@overgang/contracts';
+import {
+  RecipientMapPublishedV1,
+  ReferralReassignedV1,
+  ReferralRoutedV1,
+  ReferralUnroutableV1,
+} from '@overgang/contracts';
 import { ReferralStatus, transition } from '../../domain/referral-state';
 import {
   KnownInstitutionOrmEntity,
@@ -68,6 +73,39 @@ export class ProjectRoutingHandler {
           assignment: r.assignment,
           reasonCode: r.reasonCode,
         })),
+      },
+    });
+  }
+
+  /** A holder changed (absence, leaving, silence): both holders see it in the history and the inbox. */
+  async reassigned(manager: EntityManager, e: ReferralReassignedV1): Promise<void> {
+    const changes: Partial<ReferralRecipientOrmEntity> =
+      e.mode === 'added'
+        ? { coHolderContactPersonId: e.toContactPersonId }
+        : {
+            contactPersonId: e.toContactPersonId,
+            reasonCode: e.reasonCode,
+            reason: e.reason,
+            assignment: e.toContactPersonId ? 'reassigned' : 'unit-queue',
+          };
+    const result = await manager.update(
+      ReferralRecipientOrmEntity,
+      { referralId: e.referralId, unitId: e.unitId },
+      changes,
+    );
+    if (!result.affected) return;
+    await this.referrals.addHistory(manager, {
+      referralId: e.referralId,
+      at: new Date(e.reassignedAt),
+      actor: ROUTING,
+      actorOrganisation: null,
+      action: e.mode === 'added' ? 'holder-added' : 'holder-changed',
+      facts: {
+        unitId: e.unitId,
+        from: e.fromContactPersonId,
+        to: e.toContactPersonId,
+        reasonCode: e.reasonCode,
+        reason: e.reason,
       },
     });
   }

@@ -45,6 +45,7 @@ function recipientView(r: ReferralRecipientOrmEntity, clocks: ReferralClockOrmEn
     unitKind: r.unitKind,
     holder: {
       contactPersonId: r.contactPersonId,
+      coHolderContactPersonId: r.coHolderContactPersonId,
       assignment: r.assignment,
       reasonCode: r.reasonCode,
       reason: r.reason,
@@ -74,10 +75,13 @@ export class ReferralQueries {
       .getRepository(ReferralRecipientOrmEntity)
       .createQueryBuilder('rr')
       .where('rr.organisation_number = :org', { org: p.organisationNumber })
-      .andWhere('(rr.contact_person_id = :user OR rr.unit_id = :unit)', {
-        user: p.userId,
-        unit: p.unitId ?? '',
-      })
+      .andWhere(
+        '(rr.contact_person_id = :user OR rr.co_holder_contact_person_id = :user OR rr.unit_id = :unit)',
+        {
+          user: p.userId,
+          unit: p.unitId ?? '',
+        },
+      )
       .getMany();
     if (recipients.length === 0) return { items: [] };
     const ids = [...new Set(recipients.map((r) => r.referralId))];
@@ -112,8 +116,9 @@ export class ReferralQueries {
       unitId: row.unitId,
       holder: {
         contactPersonId: row.contactPersonId,
+        coHolderContactPersonId: row.coHolderContactPersonId,
         assignment: row.assignment,
-        heldByMe: row.contactPersonId === p.userId,
+        heldByMe: row.contactPersonId === p.userId || row.coHolderContactPersonId === p.userId,
       },
       acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
       possibleDuplicates: links.filter((l) => l.referralId === row.r.id).map((l) => l.linkedReferralId),

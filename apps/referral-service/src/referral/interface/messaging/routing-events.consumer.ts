@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { RECIPIENT_MAP_PUBLISHED_V1, REFERRAL_ROUTED_V1, REFERRAL_UNROUTABLE_V1 } from '@overgang/contracts';
+import {
+  RECIPIENT_MAP_PUBLISHED_V1,
+  REFERRAL_REASSIGNED_V1,
+  REFERRAL_ROUTED_V1,
+  REFERRAL_UNROUTABLE_V1,
+} from '@overgang/contracts';
 import { MessageProcessor } from '@overgang/messaging';
 import { ProjectRoutingHandler } from '../../application/project-routing/project-routing.handler';
 
@@ -29,6 +34,13 @@ export class RoutingEventsConsumer {
   async recipientMap(@Ctx() ctx: KafkaContext): Promise<void> {
     await this.processor.process(RECIPIENT_MAP_PUBLISHED_V1, ctx, (e, { manager }) =>
       this.project.recipientMap(manager, e),
+    );
+  }
+
+  @EventPattern(REFERRAL_REASSIGNED_V1)
+  async reassigned(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_REASSIGNED_V1, ctx, (e, { manager }) =>
+      this.project.reassigned(manager, e),
     );
   }
 }
