@@ -209,6 +209,7 @@ describe('contact-person routing, end to end', () => {
         .expect(201);
     }
     const holders: string[] = [];
+    const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
       const nationalId = aNationalId();
       const consentId = await consent(
@@ -231,8 +232,25 @@ describe('contact-person routing, end to end', () => {
       );
       expect(r.holder.reasonCode).toBe('ROUTING.TEAM_FEWEST_OPEN');
       holders.push(r.holder.contactPersonId as string);
+      ids.push(id);
     }
-    expect(holders.sort()).toEqual(['cp-stjordal-psyk-1', 'cp-stjordal-psyk-2']);
+    expect([...holders].sort()).toEqual(['cp-stjordal-psyk-1', 'cp-stjordal-psyk-2']);
+
+    // A member leaves: what they held moves at once to whoever is left.
+    const left = await api()
+      .patch('/api/v1/directory/contact-persons/cp-stjordal-psyk-1')
+      .set(auth('coord-stjordal'))
+      .send({ active: false })
+      .expect(200);
+    expect(left.body.referralsMoved).toBe(1);
+    const heldBy1 = ids[holders.indexOf('cp-stjordal-psyk-1')];
+    const moved = await recipient(
+      heldBy1,
+      'cp-stjordal-bolig-2',
+      'stjordal-psykisk-helse',
+      (x) => x.holder.contactPersonId === 'cp-stjordal-psyk-2',
+    );
+    expect(moved.holder.reasonCode).toBe('ROUTING.HOLDER_LEFT');
   });
 
   it('lets a coordinator edit only their own organisation’s directory, and checks what they send', async () => {
@@ -284,6 +302,34 @@ describe('contact-person routing, end to end', () => {
       'id,organisation_number,unit_id,name,email,phone,role,referral_types',
     );
     expect(csv.text).toContain('cp-stjordal-psyk-1');
+
+    const header = 'id,organisation_number,unit_id,name,email,phone,role,referral_types';
+    const row = `cp-stjordal-psyk-3,${STJORDAL.housing},stjordal-psykisk-helse,"Eksempel, Tredje",cp-stjordal-psyk-3@demo.overgang.invalid,+47 400 20 030,backup,assessment-request`;
+    const imported = await api()
+      .post('/api/v1/directory/import.csv')
+      .set(auth('coord-stjordal'))
+      .set('content-type', 'text/csv')
+      .send(`${header}\n${row}\n`)
+      .expect(200);
+    expect(imported.body).toEqual({ contactPersons: 1 });
+    const unitNow = await api()
+      .get('/api/v1/directory/units/stjordal-psykisk-helse')
+      .set(auth('coord-stjordal'))
+      .expect(200);
+    expect(unitNow.body.contactPersons.map((c: { name: string }) => c.name)).toContain('Eksempel, Tredje');
+    const badRow = await api()
+      .post('/api/v1/directory/import.csv')
+      .set(auth('coord-stjordal'))
+      .set('content-type', 'text/csv')
+      .send(`${header}\n${row.replace('@demo', '')}\n`)
+      .expect(400);
+    expect(badRow.body).toMatchObject({ code: 'DIRECTORY.CSV_ROW', field: 'email', row: 2 });
+    await api()
+      .post('/api/v1/directory/import.csv')
+      .set(auth('coord-drammen'))
+      .set('content-type', 'text/csv')
+      .send(`${header}\n${row}\n`)
+      .expect(403);
   });
 
   it('keeps an unroutable referral with the hub’s coordinators, with the reason, and routes it once the directory is fixed', async () => {

@@ -12,7 +12,7 @@ export const TOPIC_PARTITIONS = 3;
  * kafkajs handles by itself.
  */
 const HARMLESS =
-  /Limiting retries for the idempotent producer|coordinator is loading|group is rebalancing|Response Heartbeat|REBALANCE_IN_PROGRESS/;
+  /Limiting retries for the idempotent producer|coordinator is loading|group is rebalancing|Response Heartbeat|REBALANCE_IN_PROGRESS|not the leader for that topic-partition/;
 
 export function kafkaLogCreator(): (entry: LogEntry) => void {
   const logger = new Logger('kafkajs');

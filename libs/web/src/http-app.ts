@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, NextFunction, Request, Response } from 'express';
+import { json, NextFunction, Request, Response, text } from 'express';
 import { ProblemFilter, strictValidationPipe } from './problem';
 
 /**
@@ -10,6 +10,8 @@ import { ProblemFilter, strictValidationPipe } from './problem';
  */
 export function configureHttpApp(app: INestApplication, title: string): void {
   app.use(json({ limit: '1mb' }));
+  // CSV imports arrive as text; nothing else is read as text.
+  app.use(text({ type: 'text/csv', limit: '2mb' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-correlation-id'];
     const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();

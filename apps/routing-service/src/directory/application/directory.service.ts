@@ -1,6 +1,8 @@
 import { randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { RECIPIENT_MAP_PUBLISHED_V1, RecipientMapPublishedV1, REFERRAL_TYPES } from '@overgang/contracts';
 import { Principal } from '@overgang/auth';
@@ -29,6 +31,31 @@ import {
   UpdateUnitDto,
 } from '../interface/http/dto/admin.request.dto';
 import { DirectoryStore } from './directory.store';
+
+const CSV_HEADER = 'id,organisation_number,unit_id,name,email,phone,role,referral_types';
+
+/** One CSV line: commas separate, double quotes enclose, "" is a quote. */
+function parseCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells.map((c) => c.trim());
+}
 
 interface DirectoryFile {
   organisations: Array<Omit<OrganisationOrmEntity, 'municipalityNumber'> & { municipalityNumber?: string }>;
@@ -375,7 +402,7 @@ export class DirectoryService implements OnApplicationBootstrap {
         .map(quote)
         .join(','),
     );
-    return ['id,organisation_number,unit_id,name,email,phone,role,referral_types', ...rows].join('\n') + '\n';
+    return [CSV_HEADER, ...rows].join('\n') + '\n';
   }
 
   /** Adds or updates what the file names; never deletes. Hub administrators only. */
@@ -423,6 +450,76 @@ export class DirectoryService implements OnApplicationBootstrap {
           ['nav_organisation_number'],
         ),
       };
+    });
+  }
+
+  /**
+   * Contact persons from CSV (the export's columns). Every row is checked before anything is
+   * written; a bad row refuses the whole file, naming the row and the field.
+   */
+  async importCsv(p: Principal, csv: unknown, correlationId: string) {
+    if (typeof csv !== 'string' || csv.trim() === '') {
+      throw new DomainError(
+        'DIRECTORY.CSV_EMPTY',
+        'Send the contact persons as text/csv with a header line.',
+        'invalid',
+        { field: 'body' },
+      );
+    }
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    if (header.trim() !== CSV_HEADER) {
+      throw new DomainError('DIRECTORY.CSV_HEADER', `The first line must be: ${CSV_HEADER}`, 'invalid', {
+        field: 'header',
+      });
+    }
+    const rows: CreateContactPersonDto[] = [];
+    for (const [n, line] of lines.entries()) {
+      const cells = parseCsvLine(line);
+      const dto = plainToInstance(CreateContactPersonDto, {
+        id: cells[0],
+        unitId: cells[2],
+        name: cells[3],
+        email: cells[4],
+        phone: cells[5],
+        role: cells[6],
+        referralTypes: (cells[7] ?? '').split(' ').filter(Boolean),
+      });
+      const errors = await validate(dto);
+      if (errors.length > 0) {
+        const e = errors[0];
+        throw new DomainError(
+          'DIRECTORY.CSV_ROW',
+          `Row ${n + 2}: ${Object.values(e.constraints ?? {})[0] ?? `${e.property} is not valid`}.`,
+          'invalid',
+          {
+            field: e.property,
+            row: n + 2,
+          },
+        );
+      }
+      rows.push(dto);
+    }
+    return this.change(correlationId, async (manager) => {
+      for (const row of rows) {
+        const unit = await manager.findOneBy(UnitOrmEntity, { id: row.unitId });
+        if (!unit) {
+          throw new DomainError(
+            'DIRECTORY.UNKNOWN_UNIT',
+            `Unit ${row.unitId} is not in the directory.`,
+            'unprocessable',
+            { field: 'unit_id' },
+          );
+        }
+        if (!this.mayManage(p, unit.organisationNumber)) throw this.refuse('import contact persons into it');
+      }
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ContactPersonOrmEntity)
+        .values(rows.map((r) => ({ ...r, active: true })))
+        .orUpdate(['unit_id', 'name', 'email', 'phone', 'role', 'referral_types', 'active'], ['id'])
+        .execute();
+      return { contactPersons: rows.length };
     });
   }
 

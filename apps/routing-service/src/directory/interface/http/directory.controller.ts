@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { DirectoryService } from '../../application/directory.service';
 import {
@@ -128,6 +128,18 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Contact persons as CSV.' })
   async exportCsv(@CurrentUser() user: Principal, @Res() res: { send(b: string): void }) {
     res.send(await this.directory.exportCsv(user));
+  }
+
+  @Post('import.csv')
+  @HttpCode(200)
+  @Roles('coordinator', 'hub-admin')
+  @ApiConsumes('text/csv')
+  @ApiOperation({
+    summary:
+      'Adds or updates contact persons from CSV (the export.csv columns); a coordinator only into their own units.',
+  })
+  importCsv(@Body() body: unknown, @CurrentUser() user: Principal, @Req() req: Req) {
+    return this.directory.importCsv(user, body, correlation(req));
   }
 
   @Post('import')
