@@ -3,42 +3,28 @@
 // (the local server, or an embedded one), the four services and demo data. Ctrl-C stops it all.
 const path = require('path');
 const fs = require('fs');
-const { spawn } = require('child_process');
 const kafka = require('./kafka/kafka');
 const { resolvePostgres } = require('./postgres');
 const { DEV_SECRET, issue, demoUsers } = require('./token');
 const { seedDemo } = require('./demo-data');
+const { launchServices } = require('./launcher');
 
 const ROOT = path.join(__dirname, '..');
 const DATA = path.join(ROOT, '.data');
 const PORTS = { gateway: 3000, 'referral-service': 3001, 'routing-service': 3002, 'deadline-service': 3003 };
 const log = (m) => console.log(`[overgang] ${m}`);
 
-async function waitForHealth(name, url, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = await res.text();
-    } catch (err) {
-      last = err.message;
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${name} did not become healthy at ${url}: ${last}`);
-}
-
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'apps'))) throw new Error('dist/ is missing: run npm run build');
-  const children = [];
+  let hub = null;
   let kafkaDir = null;
   let pg = null;
+  let stopping = false;
   const shutdown = async (code) => {
+    if (stopping) return;
+    stopping = true;
     log('stopping…');
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
+    if (hub) await hub.stop();
     if (kafkaDir) await kafka.stopBroker({ dataDir: kafkaDir });
     if (pg) await pg.stop();
     process.exit(code);
@@ -59,53 +45,28 @@ async function main() {
     pg = await resolvePostgres({ database: process.env.OVERGANG_DATABASE || 'overgang', dataDir: path.join(DATA, 'pg'), log });
     log(`PostgreSQL: ${pg.source}`);
 
-    const common = {
-      ...process.env,
-      NODE_ENV: process.env.NODE_ENV || 'development',
-      DATABASE_URL: pg.url,
-      KAFKA_BROKERS: brokers,
-      AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || DEV_SECRET,
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-    };
-    const urls = Object.fromEntries(
-      Object.entries(PORTS).map(([name, port]) => [name, `http://127.0.0.1:${process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] || port}`]),
+    const ports = Object.fromEntries(
+      Object.entries(PORTS).map(([name, port]) => [name, Number(process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] || port)]),
     );
-    const envFor = {
-      'routing-service': {
-        DIRECTORY_SEED_FILE: path.join(ROOT, 'apps', 'routing-service', 'src', 'directory', 'fixtures', 'demo-directory.json'),
+    hub = await launchServices({
+      env: {
+        ...process.env,
+        NODE_ENV: process.env.NODE_ENV || 'development',
+        DATABASE_URL: pg.url,
+        KAFKA_BROKERS: brokers,
+        AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || DEV_SECRET,
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
       },
-      'deadline-service': {},
-      'referral-service': {},
-      gateway: {
-        REFERRAL_SERVICE_URL: urls['referral-service'],
-        ROUTING_SERVICE_URL: urls['routing-service'],
-        DEADLINE_SERVICE_URL: urls['deadline-service'],
-      },
-    };
-    for (const name of ['routing-service', 'deadline-service', 'referral-service', 'gateway']) {
-      const child = spawn(
-        process.execPath,
-        ['-r', path.join(__dirname, 'register-paths.js'), path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
-        { env: { ...common, ...envFor[name], PORT: new URL(urls[name]).port }, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      const prefix = (stream, out) =>
-        stream.on('data', (buf) => {
-          for (const line of buf.toString().split('\n')) if (line.trim()) out.write(`${name.padEnd(16)} | ${line}\n`);
-        });
-      prefix(child.stdout, process.stdout);
-      prefix(child.stderr, process.stderr);
-      child.on('exit', (code) => {
-        if (code !== 0 && code !== null) {
+      ports,
+      onLine: (name, line, isError) => (isError ? process.stderr : process.stdout).write(`${name.padEnd(16)} | ${line}\n`),
+      onExit: (name, code) => {
+        if (code !== 0 && code !== null && !stopping) {
           log(`${name} exited with code ${code}`);
           void shutdown(1);
         }
-      });
-      children.push(child);
-    }
-    for (const name of ['routing-service', 'deadline-service', 'referral-service', 'gateway']) {
-      await waitForHealth(name, `${urls[name]}/health`);
-    }
-    const gateway = urls.gateway;
+      },
+    });
+    const gateway = hub.urls.gateway;
     const seeded = await seedDemo(gateway, (id) => {
       const u = demoUsers().find((x) => x.id === id);
       return issue({ sub: u.id, org: u.organisationNumber, unit: u.unitId, roles: u.roles });

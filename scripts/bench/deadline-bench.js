@@ -5,13 +5,9 @@
 // Runs the real deadline service (compiled, from dist/) against a real broker and database.
 require('reflect-metadata');
 require('../register-paths');
-const os = require('os');
 const path = require('path');
-const fs = require('fs');
 const { randomUUID } = require('crypto');
 const { Kafka, logLevel } = require('kafkajs');
-const kafka = require('../kafka/kafka');
-const { resolvePostgres } = require('../postgres');
 
 const ROOT = path.join(__dirname, '..', '..');
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
@@ -106,22 +102,15 @@ async function delay(brokers, ds, count) {
   return { events: delays.length, p50Ms: pct(delays, 50), p99Ms: pct(delays, 99), maxMs: pct(delays, 100) };
 }
 
-async function main() {
+async function runDeadlineBench({ brokers, databaseUrl, log: say = log }) {
   const big = Number(process.env.BENCH_OPEN_CLOCKS || 1_000_000);
   const sweepMs = Number(process.env.BENCH_SWEEP_MS || 1000);
-  const dataDir = path.join(os.tmpdir(), 'overgang-bench-kafka');
-  await kafka.fetchJars();
-  await kafka.stopBroker({ dataDir });
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const port = Number(process.env.BENCH_KAFKA_PORT || 19192);
-  const { brokers } = await kafka.startBroker({ dataDir, port, controllerPort: port + 1 });
-  const pg = await resolvePostgres({ database: 'overgang_bench', dataDir: path.join(ROOT, '.data', 'pg'), fresh: true });
   const { startDeadlineService } = require(path.join(ROOT, 'dist/apps/deadline-service/src/bootstrap'));
   const { DataSource } = require('typeorm');
   const app = await startDeadlineService(
     {
       NODE_ENV: 'production',
-      DATABASE_URL: pg.url,
+      DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: brokers,
       AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
       LOG_LEVEL: 'error',
@@ -144,25 +133,14 @@ async function main() {
       const t = Date.now();
       await seedOpenClocks(ds, target - open);
       open = target;
-      log(`${open.toLocaleString('en')} open clocks (${(open * 4).toLocaleString('en')} rungs) seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      say(`${open.toLocaleString('en')} open clocks (${(open * 4).toLocaleString('en')} rungs) seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
       results.sweeps.push(await sweepCost(app, ds, open));
     }
     results.delay = { ...(await delay([brokers], ds, 1000)), sweepIntervalMs: sweepMs, openClocks: open };
   } finally {
     await app.close();
-    await kafka.stopBroker({ dataDir });
-    await pg.stop();
   }
   return results;
 }
 
-module.exports = { runDeadlineBench: main };
-
-if (require.main === module) {
-  main()
-    .then((r) => console.log(JSON.stringify(r, null, 2)))
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
+module.exports = { runDeadlineBench };

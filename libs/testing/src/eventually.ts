@@ -6,7 +6,8 @@ export async function eventually<T>(
   probe: () => Promise<T> | T,
   options: { timeoutMs?: number; intervalMs?: number; until?: (value: T) => boolean; what?: string } = {},
 ): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  // Generous: a hub booted after other suites first catches up on the events they left on the topics.
+  const deadline = Date.now() + (options.timeoutMs ?? 45_000);
   let last: unknown = new Error('never probed');
   while (Date.now() < deadline) {
     try {

@@ -80,22 +80,28 @@ export class ClockEngine {
     const startedAt = new Date(e.routedAt);
     const known = await ctx.manager.findOneBy(ReferralAnchorOrmEntity, { referralId: e.referralId });
     const anchorDate = known?.anchorDate ?? e.anchorDate ?? null;
+    const earlyStops = await ctx.manager.findBy(EarlyStopOrmEntity, { referralId: e.referralId });
     for (const r of e.recipients) {
       for (const policy of policiesFor(e.referralType)) {
         if (!appliesToUnit(policy, r.unitKind)) continue;
         // A housing plan due before a discharge date nobody knows yet opens when the date is set.
         if (policy.length.unit === 'working-days-before-anchor' && !anchorDate) continue;
-        await this.open(ctx, policy, {
-          referralId: e.referralId,
-          referralType: e.referralType,
-          recipientOrganisationNumber: r.organisationNumber,
-          recipientUnitId: r.unitId,
-          unitKind: r.unitKind,
-          holderContactPersonId: r.contactPersonId,
-          senderOrganisationNumber: e.senderOrganisationNumber ?? null,
-          anchorDate: policy.length.unit === 'working-days-before-anchor' ? anchorDate : null,
-          startedAt,
-        });
+        await this.open(
+          ctx,
+          policy,
+          {
+            referralId: e.referralId,
+            referralType: e.referralType,
+            recipientOrganisationNumber: r.organisationNumber,
+            recipientUnitId: r.unitId,
+            unitKind: r.unitKind,
+            holderContactPersonId: r.contactPersonId,
+            senderOrganisationNumber: e.senderOrganisationNumber ?? null,
+            anchorDate: policy.length.unit === 'working-days-before-anchor' ? anchorDate : null,
+            startedAt,
+          },
+          earlyStops,
+        );
       }
     }
     await this.applyEarlierStatus(ctx, e.referralId);
@@ -145,29 +151,35 @@ export class ClockEngine {
       | 'pausedReason'
       | 'explanation'
     >,
+    /** The referral's early facts, read once per routing rather than once per clock. */
+    earlyStops?: EarlyStopOrmEntity[],
   ): Promise<void> {
     const due = computeDue(policy, { startedAt: c.startedAt, anchorDate: c.anchorDate, pauses: [] });
     if (due.paused) return;
-    const id = randomUUID();
+    const clock: ClockOrmEntity = {
+      ...c,
+      id: randomUUID(),
+      kind: policy.kind,
+      policy: policy.id,
+      catalogueVersion: policy.catalogueVersion,
+      dueAt: due.dueAt,
+      status: 'open',
+      metAt: null,
+      breachedAt: null,
+      pausedAt: null,
+      pausedReason: null,
+      explanation: due.explanation,
+    };
+    const id = clock.id;
     const inserted = await ctx.manager
       .createQueryBuilder()
       .insert()
       .into(ClockOrmEntity)
-      .values({
-        ...c,
-        id,
-        kind: policy.kind,
-        policy: policy.id,
-        catalogueVersion: policy.catalogueVersion,
-        dueAt: due.dueAt,
-        status: 'open',
-        explanation: due.explanation,
-      })
+      .values(clock)
       .orIgnore()
       .returning(['id'])
       .execute();
     if ((inserted.raw as unknown[]).length === 0) return; // this clock exists already (redelivery)
-    const clock = await ctx.manager.findOneByOrFail(ClockOrmEntity, { id });
     await ctx.manager.insert(
       ClockRungOrmEntity,
       rungFireTimes(policy.ladder, due.dueAt).map(({ rung, fireAt }) => ({
@@ -190,11 +202,10 @@ export class ClockEngine {
         dueAt: clock.dueAt.toISOString(),
       },
     });
-    const early = await ctx.manager.findBy(EarlyStopOrmEntity, {
-      referralId: c.referralId,
-      recipientUnitId: c.recipientUnitId,
-    });
-    const stop = early.find((x) => policy.stopsOn.includes(x.kind as ClockEvent));
+    const early = earlyStops ?? (await ctx.manager.findBy(EarlyStopOrmEntity, { referralId: c.referralId }));
+    const stop = early.find(
+      (x) => x.recipientUnitId === c.recipientUnitId && policy.stopsOn.includes(x.kind as ClockEvent),
+    );
     if (stop) await this.meet(ctx, clock, stop.at);
   }
 

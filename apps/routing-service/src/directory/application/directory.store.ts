@@ -19,6 +19,36 @@ export class DirectoryStore {
     const organisations = await manager.find(OrganisationOrmEntity);
     const units = await manager.find(UnitOrmEntity, { order: { id: 'ASC' } });
     const navCoverage = await manager.find(NavCoverageOrmEntity);
+    return this.toSnapshot(organisations, units, navCoverage);
+  }
+
+  /**
+   * Only the part of the directory that routing in one municipality needs: the municipality, the
+   * NAV office serving it, and their units. Routing a referral costs the same however large the
+   * directory grows.
+   */
+  async snapshotFor(manager: EntityManager, municipalityNumber: string): Promise<DirectorySnapshot> {
+    const navCoverage = await manager.find(NavCoverageOrmEntity, { where: { municipalityNumber } });
+    const organisations = await manager
+      .createQueryBuilder(OrganisationOrmEntity, 'o')
+      .where('o.municipality_number = :m', { m: municipalityNumber })
+      .orWhere('o.organisation_number IN (:...nav)', { nav: navCoverage.map((c) => c.navOrganisationNumber).concat('-') })
+      .getMany();
+    const units = organisations.length
+      ? await manager
+          .createQueryBuilder(UnitOrmEntity, 'u')
+          .where('u.organisation_number IN (:...orgs)', { orgs: organisations.map((o) => o.organisationNumber) })
+          .orderBy('u.id')
+          .getMany()
+      : [];
+    return this.toSnapshot(organisations, units, navCoverage);
+  }
+
+  private toSnapshot(
+    organisations: OrganisationOrmEntity[],
+    units: UnitOrmEntity[],
+    navCoverage: NavCoverageOrmEntity[],
+  ): DirectorySnapshot {
     return {
       organisations: organisations.map((o) => ({ ...o, type: o.type as OrganisationType })),
       units: units.map((u) => ({

@@ -73,7 +73,7 @@ export class RoutingEngine {
       .execute();
     const kinds = e.receivingUnitKinds ?? receivingUnitKinds(e.referralType);
     const resolution = resolveParties(
-      await this.store.snapshot(manager),
+      await this.store.snapshotFor(manager, e.municipalityNumber),
       e.referralType,
       e.municipalityNumber,
       kinds,

@@ -13,9 +13,6 @@ import {
 import { ReferralClockOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 
-/** A closed clock never changes again; otherwise the newest event wins, whatever order they arrive in. */
-const TERMINAL = new Set(['met', 'cancelled']);
-
 /** Projects the deadline service's clocks onto referrals, whatever order the events arrive in. */
 @Injectable()
 export class ProjectDeadlinesHandler {
@@ -88,6 +85,11 @@ export class ProjectDeadlinesHandler {
     });
   }
 
+  /**
+   * One statement: insert the clock, or update it unless it is closed or the stored state is newer.
+   * (It replaced a locked read plus TypeORM's save, which reads again before writing: three round
+   * trips per deadline event on the hub's busiest consumer.)
+   */
   private async apply(
     manager: EntityManager,
     e: ClockRefV1,
@@ -95,21 +97,21 @@ export class ProjectDeadlinesHandler {
     at: Date,
     dueAt?: Date,
   ): Promise<void> {
-    const existing = await manager.findOne(ReferralClockOrmEntity, {
-      where: { clockId: e.clockId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (existing && (TERMINAL.has(existing.status) || existing.statusAt.getTime() > at.getTime())) return;
-    const due = dueAt ?? existing?.dueAt;
-    if (!due) return; // a stop for a clock whose opening has not arrived yet: the opening will carry the state
-    await manager.save(ReferralClockOrmEntity, {
-      clockId: e.clockId,
-      referralId: e.referralId,
-      unitId: e.recipientUnitId,
-      kind: e.kind,
-      status,
-      dueAt: due,
-      statusAt: at,
-    });
+    await manager.query(
+      `INSERT INTO referral_clock (clock_id, referral_id, unit_id, kind, status, due_at, status_at)
+       SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::timestamptz, $7::timestamptz WHERE $6::timestamptz IS NOT NULL
+       ON CONFLICT (clock_id) DO UPDATE
+         SET status = EXCLUDED.status, due_at = EXCLUDED.due_at, status_at = EXCLUDED.status_at
+         WHERE referral_clock.status NOT IN ('met', 'cancelled') AND referral_clock.status_at <= EXCLUDED.status_at`,
+      [e.clockId, e.referralId, e.recipientUnitId, e.kind, status, dueAt ?? null, at],
+    );
+    if (!dueAt) {
+      // A stop or resume carries no due time: keep the one stored.
+      await manager.query(
+        `UPDATE referral_clock SET status = $2, status_at = $3
+         WHERE clock_id = $1 AND status NOT IN ('met', 'cancelled') AND status_at <= $3`,
+        [e.clockId, status, at],
+      );
+    }
   }
 }
