@@ -32,12 +32,16 @@ export class DirectoryStore {
     const organisations = await manager
       .createQueryBuilder(OrganisationOrmEntity, 'o')
       .where('o.municipality_number = :m', { m: municipalityNumber })
-      .orWhere('o.organisation_number IN (:...nav)', { nav: navCoverage.map((c) => c.navOrganisationNumber).concat('-') })
+      .orWhere('o.organisation_number IN (:...nav)', {
+        nav: navCoverage.map((c) => c.navOrganisationNumber).concat('-'),
+      })
       .getMany();
     const units = organisations.length
       ? await manager
           .createQueryBuilder(UnitOrmEntity, 'u')
-          .where('u.organisation_number IN (:...orgs)', { orgs: organisations.map((o) => o.organisationNumber) })
+          .where('u.organisation_number IN (:...orgs)', {
+            orgs: organisations.map((o) => o.organisationNumber),
+          })
           .orderBy('u.id')
           .getMany()
       : [];
