@@ -1,10 +1,15 @@
-import { IsISO8601, IsString } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
 import { ClockRefV1 } from './clock-fields';
 
 export const DEADLINE_RESCHEDULED_V1 = 'deadline.rescheduled.v1';
 
 /** A clock's due time moved because the date it is anchored to moved. */
 export class DeadlineRescheduledV1 extends ClockRefV1 {
+  /** The clock's state now: still owed in time (open), or past due (breached). */
+  @IsOptional()
+  @IsIn(['open', 'breached', 'paused'])
+  status?: 'open' | 'breached' | 'paused';
+
   /** The new due time. */
   @IsISO8601({ strict: true })
   dueAt!: string;

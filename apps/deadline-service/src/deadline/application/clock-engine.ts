@@ -384,7 +384,7 @@ export class ClockEngine {
       key: c.referralId,
       correlationId: ctx.envelope.correlationId,
       causationId: ctx.envelope.id,
-      payload: { ...clockRef(c), dueAt: due.dueAt.toISOString(), resumedAt: at.toISOString() },
+      payload: { ...clockRef(c), status, dueAt: due.dueAt.toISOString(), resumedAt: at.toISOString() },
     });
   }
 
@@ -434,6 +434,7 @@ export class ClockEngine {
       causationId: ctx.envelope.id,
       payload: {
         ...clockRef(c),
+        status: breached ? 'breached' : 'open',
         dueAt: due.dueAt.toISOString(),
         reasonCode,
         rescheduledAt: at.toISOString(),

@@ -10,7 +10,6 @@ import {
   DeadlineStoppedV1,
   RungFiredV1,
 } from '@overgang/contracts';
-import { ReferralClockOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 
 /** Projects the deadline service's clocks onto referrals, whatever order the events arrive in. */
@@ -43,11 +42,12 @@ export class ProjectDeadlinesHandler {
   }
 
   resumed(manager: EntityManager, e: DeadlineResumedV1): Promise<void> {
-    return this.apply(manager, e, 'open', new Date(e.resumedAt), new Date(e.dueAt));
+    return this.apply(manager, e, e.status ?? 'open', new Date(e.resumedAt), new Date(e.dueAt));
   }
 
+  /** Order-independent like the rest: a move that arrives before the opening still wins. */
   async rescheduled(manager: EntityManager, e: DeadlineRescheduledV1): Promise<void> {
-    await manager.update(ReferralClockOrmEntity, { clockId: e.clockId }, { dueAt: new Date(e.dueAt) });
+    await this.apply(manager, e, e.status ?? 'open', new Date(e.rescheduledAt), new Date(e.dueAt));
     await this.note(manager, e, 'deadline-moved', e.rescheduledAt, {
       dueAt: e.dueAt,
       reasonCode: e.reasonCode,
