@@ -5,7 +5,15 @@ const { spawn } = require('child_process');
 
 const ROOT = path.join(__dirname, '..');
 const ORDER = ['routing-service', 'deadline-service', 'referral-service', 'gateway'];
-const DEMO_DIRECTORY = path.join(ROOT, 'apps', 'routing-service', 'src', 'directory', 'fixtures', 'demo-directory.json');
+const DEMO_DIRECTORY = path.join(
+  ROOT,
+  'apps',
+  'routing-service',
+  'src',
+  'directory',
+  'fixtures',
+  'demo-directory.json',
+);
 
 async function waitForHealth(name, url, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;
@@ -44,8 +52,15 @@ async function launchServices({ env, ports, extra = {}, onLine = () => {}, onExi
   for (const name of ORDER) {
     const child = spawn(
       process.execPath,
-      ['-r', path.join(__dirname, 'register-paths.js'), path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
-      { env: { ...env, ...own[name], ...(extra[name] ?? {}), PORT: String(ports[name]) }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        '-r',
+        path.join(__dirname, 'register-paths.js'),
+        path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js'),
+      ],
+      {
+        env: { ...env, ...own[name], ...(extra[name] ?? {}), PORT: String(ports[name]) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     for (const [stream, isError] of [
       [child.stdout, false],

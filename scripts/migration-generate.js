@@ -60,7 +60,8 @@ async function main() {
   try {
     const services = check ? Object.keys(SERVICES) : [args[0]];
     for (const service of services) {
-      if (!SERVICES[service]) throw new Error(`unknown service ${service}; one of ${Object.keys(SERVICES).join(', ')}`);
+      if (!SERVICES[service])
+        throw new Error(`unknown service ${service}; one of ${Object.keys(SERVICES).join(', ')}`);
       const sql = await pendingQueries(service, pg.url);
       if (sql.upQueries.length === 0) {
         console.log(`${service}: migrations match the entities`);
@@ -74,7 +75,15 @@ async function main() {
       }
       const name = (args[1] || 'Change').replace(/[^A-Za-z0-9]/g, '');
       const ts = Date.now();
-      const file = path.join(__dirname, '..', 'apps', service, 'src', 'migrations', `${ts}-${name.toLowerCase()}.ts`);
+      const file = path.join(
+        __dirname,
+        '..',
+        'apps',
+        service,
+        'src',
+        'migrations',
+        `${ts}-${name.toLowerCase()}.ts`,
+      );
       fs.writeFileSync(file, render(`${name}${ts}`, sql.upQueries, [...sql.downQueries].reverse()));
       console.log(`wrote ${path.relative(process.cwd(), file)}; add it to migrations/index.ts`);
     }

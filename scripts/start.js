@@ -42,11 +42,18 @@ async function main() {
       brokers = (await kafka.startBroker({ dataDir: kafkaDir, port, controllerPort: port + 1, log })).brokers;
     }
     log(`Kafka: ${brokers}`);
-    pg = await resolvePostgres({ database: process.env.OVERGANG_DATABASE || 'overgang', dataDir: path.join(DATA, 'pg'), log });
+    pg = await resolvePostgres({
+      database: process.env.OVERGANG_DATABASE || 'overgang',
+      dataDir: path.join(DATA, 'pg'),
+      log,
+    });
     log(`PostgreSQL: ${pg.source}`);
 
     const ports = Object.fromEntries(
-      Object.entries(PORTS).map(([name, port]) => [name, Number(process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] || port)]),
+      Object.entries(PORTS).map(([name, port]) => [
+        name,
+        Number(process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] || port),
+      ]),
     );
     hub = await launchServices({
       env: {
@@ -58,7 +65,8 @@ async function main() {
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
       },
       ports,
-      onLine: (name, line, isError) => (isError ? process.stderr : process.stdout).write(`${name.padEnd(16)} | ${line}\n`),
+      onLine: (name, line, isError) =>
+        (isError ? process.stderr : process.stdout).write(`${name.padEnd(16)} | ${line}\n`),
       onExit: (name, code) => {
         if (code !== 0 && code !== null && !stopping) {
           log(`${name} exited with code ${code}`);
@@ -71,10 +79,16 @@ async function main() {
       const u = demoUsers().find((x) => x.id === id);
       return issue({ sub: u.id, org: u.organisationNumber, unit: u.unitId, roles: u.roles });
     });
-    log(seeded ? `demo data: release notice ${seeded} submitted from Drammen fengsel` : 'demo data: already there');
+    log(
+      seeded
+        ? `demo data: release notice ${seeded} submitted from Drammen fengsel`
+        : 'demo data: already there',
+    );
     log('');
     log(`The hub is up: ${gateway}  (API docs: ${gateway}/docs)`);
-    log('Get a token:  TOKEN=$(npm run -s token -- cp-nav-drammen-1)   (list users: npm run -s token -- --list)');
+    log(
+      'Get a token:  TOKEN=$(npm run -s token -- cp-nav-drammen-1)   (list users: npm run -s token -- --list)',
+    );
     log(`Then:         curl -s -H "Authorization: Bearer $TOKEN" ${gateway}/api/v1/referrals/inbox`);
     log('Ctrl-C stops everything.');
   } catch (err) {

@@ -8,7 +8,16 @@ const fs = require('fs');
 const jwt = require('jsonwebtoken');
 
 const DEV_SECRET = 'overgang-local-development-secret-not-for-production';
-const DIRECTORY = path.join(__dirname, '..', 'apps', 'routing-service', 'src', 'directory', 'fixtures', 'demo-directory.json');
+const DIRECTORY = path.join(
+  __dirname,
+  '..',
+  'apps',
+  'routing-service',
+  'src',
+  'directory',
+  'fixtures',
+  'demo-directory.json',
+);
 
 function issue({ sub, org, unit, roles }) {
   return jwt.sign({ org, unit: unit ?? null, roles }, process.env.AUTH_JWT_SECRET || DEV_SECRET, {
@@ -30,7 +39,8 @@ function main(argv) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (argv.includes('--list')) {
-    for (const u of demoUsers()) console.log(`${u.id.padEnd(34)} ${u.organisationNumber}  ${u.roles.join(',')}`);
+    for (const u of demoUsers())
+      console.log(`${u.id.padEnd(34)} ${u.organisationNumber}  ${u.roles.join(',')}`);
     return;
   }
   if (flag('sub')) {

@@ -5,3 +5,4 @@ export * from './outbox-relay';
 export * from './message-processor';
 export * from './kafka';
 export * from './messaging.module';
+export * from './dlq-replay';

@@ -14,6 +14,7 @@ import { MessagingModule } from './messaging.module';
 import { OutboxWriter } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { messagingTablesUp } from './schema.sql';
+import { replayDeadLetters } from './dlq-replay';
 
 const SCHEMA = 'msgtest';
 const brokers = () => (process.env.KAFKA_BROKERS as string).split(',');
@@ -278,6 +279,50 @@ describe('messaging on real Kafka and PostgreSQL', () => {
         until: (n) => n === 1,
         what: 'the message after the dead-lettered one',
       });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('replays the dead-lettered messages once the cause is fixed, and the consumer handles them then', async () => {
+    const app = await bootProbe(`msgtest-${randomUUID()}`);
+    try {
+      const key = randomUUID();
+      alwaysFail.add(key);
+      await publish(app, key);
+      await eventually(
+        () => recorder.messages.filter((m) => m.topic === dlqTopic(CONSENT_REGISTERED_V1) && m.key === key),
+        { until: (m) => m.length === 1, what: 'the message in the DLQ' },
+      );
+      expect(await effects(app, key)).toBe(0);
+
+      alwaysFail.delete(key); // the downstream is back
+      const kafka = new Kafka({ clientId: 'msgtest-replay', brokers: brokers(), logLevel: logLevel.NOTHING });
+      const probe = kafka.admin();
+      await probe.connect();
+      const dlqEndsBefore = await probe.fetchTopicOffsets(dlqTopic(CONSENT_REGISTERED_V1));
+      await probe.disconnect();
+      const result = await replayDeadLetters(kafka, CONSENT_REGISTERED_V1);
+      expect(result.replayed).toBeGreaterThanOrEqual(1);
+      await eventually(() => effects(app, key), {
+        until: (n) => n === 1,
+        what: 'the replayed message handled',
+      });
+      // The replay's own group remembers where it got to, so a second replay does not resend these.
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const [{ partitions }] = await admin.fetchOffsets({
+          groupId: `dlq-replay-${CONSENT_REGISTERED_V1}`,
+          topics: [dlqTopic(CONSENT_REGISTERED_V1)],
+        });
+        for (const before of dlqEndsBefore.filter((x) => Number(x.high) > Number(x.low))) {
+          const committed = Number(partitions.find((p) => p.partition === before.partition)?.offset ?? -1);
+          expect(committed).toBeGreaterThanOrEqual(Number(before.high));
+        }
+      } finally {
+        await admin.disconnect();
+      }
     } finally {
       await app.close();
     }
