@@ -3,11 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validateEnv } from '@overgang/config';
 import { createServiceLogger } from '@overgang/observability';
-import { ProblemFilter } from '@overgang/web';
+import { correlationId, ProblemFilter } from '@overgang/web';
 import { gatewayAppModule } from './app.module';
 import { GatewayEnv } from './config/env.schema';
 import { MergedOpenApi } from './docs/merged-openapi';
-import { correlationId } from './proxy/correlation-id.middleware';
 import { AREAS, upstreams } from './proxy/routes';
 import { proxyTo } from './proxy/upstream.proxy';
 

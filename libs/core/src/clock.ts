@@ -17,3 +17,7 @@ export class FixedClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/** The Nest injection token for a service's time source; tests that need another hour inject a FixedClock. */
+export const CLOCK = Symbol('CLOCK');
+export const clockProvider = { provide: CLOCK, useValue: systemClock };

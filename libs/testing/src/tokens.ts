@@ -33,7 +33,3 @@ export function tokenFor(userId: string): string {
   if (!u) throw new Error(`no demo user ${userId}`);
   return issueToken(TEST_ISSUER, { sub: u.id, org: u.organisationNumber, unit: u.unitId, roles: u.roles });
 }
-
-export function tokenWith(claims: { sub: string; org: string; unit?: string | null; roles: Role[] }): string {
-  return issueToken(TEST_ISSUER, claims);
-}

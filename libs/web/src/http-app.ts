@@ -1,7 +1,7 @@
-import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, NextFunction, Request, Response, text } from 'express';
+import { json, text } from 'express';
+import { correlationId } from './correlation-id';
 import { ProblemFilter, strictValidationPipe } from './problem';
 
 /**
@@ -12,13 +12,7 @@ export function configureHttpApp(app: INestApplication, title: string): void {
   app.use(json({ limit: '1mb' }));
   // CSV imports arrive as text; nothing else is read as text.
   app.use(text({ type: 'text/csv', limit: '2mb' }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.headers['x-correlation-id'];
-    const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    req.headers['x-correlation-id'] = id;
-    res.setHeader('x-correlation-id', id);
-    next();
-  });
+  app.use(correlationId);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -3,3 +3,4 @@ export * from './http-app';
 export * from './validators';
 export * from './start-service';
 export * from './service-module';
+export * from './correlation-id';

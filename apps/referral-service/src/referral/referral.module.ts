@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { clockProvider } from '../clock.provider';
 import { RegisterConsentHandler } from '../consent/application/register-consent/register-consent.handler';
 import { ConsentController } from '../consent/interface/http/consent.controller';
 import { AcknowledgeReferralHandler } from './application/acknowledge-referral/acknowledge-referral.handler';
@@ -16,6 +15,7 @@ import { ReferralRepository } from './infrastructure/referral.repository';
 import { AccessLogController, ReferralController } from './interface/http/referral.controller';
 import { DeadlineEventsConsumer } from './interface/messaging/deadline-events.consumer';
 import { RoutingEventsConsumer } from './interface/messaging/routing-events.consumer';
+import { clockProvider } from '@overgang/core';
 
 @Module({
   controllers: [

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '@overgang/auth';
-import { Clock, NotFoundError } from '@overgang/core';
-import { CLOCK } from '../../clock.provider';
+import { CLOCK, Clock, NotFoundError } from '@overgang/core';
 import { POLICY_CATALOGUE } from '../domain/policy-catalogue';
 import {
   ClockChangeOrmEntity,

@@ -9,10 +9,9 @@ import {
   DeadlineWarningIssuedV1,
 } from '@overgang/contracts';
 import { SERVICE_ENV } from '@overgang/config';
-import { Clock } from '@overgang/core';
+import { CLOCK, Clock } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { CLOCK } from '../../clock.provider';
 import { DeadlineServiceEnv } from '../../config/env.schema';
 import { policyById } from '../domain/policy-catalogue';
 import { ClockOrmEntity, ClockRungOrmEntity } from '../infrastructure/clock.orm-entity';

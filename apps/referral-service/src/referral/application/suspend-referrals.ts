@@ -3,15 +3,13 @@ import { EntityManager } from 'typeorm';
 import { REFERRAL_PROGRESSED_V1, ReferralProgressedV1, ReferralType } from '@overgang/contracts';
 import { OutboxWriter } from '@overgang/messaging';
 import { withdrawalAffects, Withdrawal } from '../../consent/domain/consent';
-import { ReferralStatus, transition } from '../domain/referral-state';
+import { ACTIVE_STATUSES, ReferralStatus, transition } from '../domain/referral-state';
 import {
   ProcessingStopOrmEntity,
   ReferralDetails,
   ReferralOrmEntity,
 } from '../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../infrastructure/referral.repository';
-
-const OPEN: ReferralStatus[] = ['submitted', 'delivered', 'acknowledged', 'answered'];
 
 /**
  * When consent goes (withdrawn or expired), every open referral relying on it is suspended at
@@ -37,7 +35,7 @@ export class SuspendReferrals {
     const open = await manager
       .createQueryBuilder(ReferralOrmEntity, 'r')
       .setLock('pessimistic_write')
-      .where('r.consent_id = :consentId AND r.status IN (:...open)', { consentId, open: OPEN })
+      .where('r.consent_id = :consentId AND r.status IN (:...open)', { consentId, open: ACTIVE_STATUSES })
       .getMany();
     const affected = open.filter((r) => withdrawalAffects(scope, r));
     for (const r of affected) {

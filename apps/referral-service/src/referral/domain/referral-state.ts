@@ -1,6 +1,6 @@
 import { DomainError } from '@overgang/core';
 
-import { ReferralStatusCode } from '@overgang/contracts';
+import { REFERRAL_STATUSES, ReferralStatusCode } from '@overgang/contracts';
 
 /** The common lifecycle of every referral type (the status codes are part of the contracts). */
 export type ReferralStatus = ReferralStatusCode;
@@ -19,13 +19,20 @@ const ALLOWED: Record<ReferralStatus, readonly ReferralStatus[]> = {
   cancelled: [],
 };
 
-export function allowedFrom(status: ReferralStatus): readonly ReferralStatus[] {
-  return ALLOWED[status];
-}
-
 export function isOpen(status: ReferralStatus): boolean {
   return ALLOWED[status].length > 0;
 }
+
+/** Live under a consent that holds: the states senders and recipients work in. */
+export const ACTIVE_STATUSES: readonly ReferralStatus[] = [
+  'submitted',
+  'delivered',
+  'acknowledged',
+  'answered',
+];
+
+/** Not ended: the active states and a suspension. */
+export const OPEN_STATUSES: readonly ReferralStatus[] = REFERRAL_STATUSES.filter(isOpen);
 
 /** Returns the new status or refuses the step, naming the current state and the steps allowed from it. */
 export function transition(from: ReferralStatus, to: ReferralStatus): ReferralStatus {

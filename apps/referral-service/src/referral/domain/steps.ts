@@ -2,7 +2,7 @@ import { ReferralType } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
 import { Caller, isSenderSide, mayRead, recipientFor, ReferralParties } from './access';
 import { referralNotFound } from './referral.errors';
-import { ReferralStatus } from './referral-state';
+import { ACTIVE_STATUSES, ReferralStatus } from './referral-state';
 
 export type StepParty = 'sender' | 'recipient';
 
@@ -24,7 +24,7 @@ const ALL: readonly ReferralType[] = [
   'benefit-deduction',
   'assessment-request',
 ];
-const OPEN: readonly ReferralStatus[] = ['submitted', 'delivered', 'acknowledged', 'answered'];
+const OPEN = ACTIVE_STATUSES;
 const RECEIVED: readonly ReferralStatus[] = ['delivered', 'acknowledged'];
 
 /** Who sends each type (DOMAIN.md); only people with this role in the sending organisation act as sender. */

@@ -6,13 +6,12 @@ import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { RECIPIENT_MAP_PUBLISHED_V1, RecipientMapPublishedV1, REFERRAL_TYPES } from '@overgang/contracts';
 import { Principal } from '@overgang/auth';
-import { Clock, DomainError, NotFoundError, osloDate } from '@overgang/core';
+import { Clock, CLOCK, DomainError, NotFoundError, osloDate } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { isKnownKommunenummer } from '@overgang/norway';
 import { inTransaction } from '@overgang/persistence';
 import { SERVICE_ENV } from '@overgang/config';
 import { RoutingServiceEnv } from '../../config/env.schema';
-import { CLOCK } from '../../clock.provider';
 import { buildRecipientMap } from '../domain/directory';
 import {
   AbsenceOrmEntity,

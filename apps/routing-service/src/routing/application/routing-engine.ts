@@ -12,9 +12,8 @@ import {
   ReferralType,
   ReferralUnroutableV1,
 } from '@overgang/contracts';
-import { Clock, osloDate } from '@overgang/core';
+import { CLOCK, Clock, osloDate } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
-import { CLOCK } from '../../clock.provider';
 import { DirectoryStore } from '../../directory/application/directory.store';
 import {
   Holder,

@@ -2,10 +2,9 @@ import { randomUUID } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONSENT_REGISTERED_V1, ConsentPurpose, ConsentRegisteredV1 } from '@overgang/contracts';
-import { Clock, DomainError } from '@overgang/core';
+import { CLOCK, Clock, DomainError } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { CLOCK } from '../../../clock.provider';
 import { ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
 import { RegisterConsentCommand } from './register-consent.command';
 

@@ -10,11 +10,10 @@ import {
 } from '@overgang/contracts';
 import { Principal } from '@overgang/auth';
 import { SERVICE_ENV } from '@overgang/config';
-import { Clock, DomainError, NotFoundError, osloDate } from '@overgang/core';
+import { Clock, CLOCK, DomainError, NotFoundError, osloDate } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
 import { maskNationalId } from '@overgang/norway';
-import { CLOCK } from '../../../clock.provider';
 import { ReferralServiceEnv } from '../../../config/env.schema';
 import { SuspendReferrals } from '../../../referral/application/suspend-referrals';
 import { effectiveConsent } from '../../domain/consent';

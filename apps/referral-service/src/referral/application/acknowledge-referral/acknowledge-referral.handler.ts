@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REFERRAL_ACKNOWLEDGED_V1, ReferralAcknowledgedV1, ReferralType } from '@overgang/contracts';
-import { Clock, DomainError } from '@overgang/core';
+import { CLOCK, Clock, DomainError } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { CLOCK } from '../../../clock.provider';
 import { mayRead, recipientFor } from '../../domain/access';
 import {
   alreadyAcknowledged,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '@overgang/auth';
-import { Clock } from '@overgang/core';
-import { CLOCK } from '../../../clock.provider';
+import { CLOCK, Clock } from '@overgang/core';
 import { mayRead } from '../../domain/access';
 import { referralNotFound } from '../../domain/referral.errors';
 import { ReferralType } from '@overgang/contracts';

@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { receivingUnitKinds } from '@overgang/contracts';
 import { Principal } from '@overgang/auth';
-import { addCalendarDays, Clock, DomainError, osloDate } from '@overgang/core';
+import { addCalendarDays, Clock, CLOCK, DomainError, osloDate } from '@overgang/core';
 import { normaliseAccountNumber } from '@overgang/norway';
-import { CLOCK } from '../../../clock.provider';
 import {
   checkDischargeDates,
   checkFirstMonth,

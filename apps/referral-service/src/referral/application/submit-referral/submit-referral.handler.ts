@@ -2,14 +2,14 @@ import { randomUUID } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { REFERRAL_SUBMITTED_V1, ReferralSubmittedV1 } from '@overgang/contracts';
-import { addCalendarDays, Clock, osloDate } from '@overgang/core';
+import { addCalendarDays, CLOCK, Clock, osloDate } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { CLOCK } from '../../../clock.provider';
 import { consentRefusal, effectiveConsent } from '../../../consent/domain/consent';
 import { ConsentOrmEntity } from '../../../consent/infrastructure/consent.orm-entity';
 import { PURPOSE_OF, periodsOverlap } from '../../domain/intake';
 import { municipalityNotServed } from '../../domain/referral.errors';
+import { OPEN_STATUSES } from '../../domain/referral-state';
 import {
   RecipientMapOrmEntity,
   ReferralLinkOrmEntity,
@@ -18,7 +18,6 @@ import {
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { SubmitReferralCommand } from './submit-referral.command';
 
-const OPEN = ['submitted', 'delivered', 'acknowledged', 'answered', 'suspended'];
 const DEFAULT_PERIOD_DAYS = 90;
 
 /**
@@ -147,7 +146,7 @@ export class SubmitReferralHandler {
       })
       .andWhere('r.municipality_number = :m', { m: cmd.municipalityNumber })
       .andWhere('r.sender_organisation <> :sender', { sender: cmd.sender.organisationNumber })
-      .andWhere('r.status IN (:...open)', { open: OPEN })
+      .andWhere('r.status IN (:...open)', { open: OPEN_STATUSES })
       .getMany();
     const mine = { from: today, to: cmd.anchorDate ?? addCalendarDays(today, DEFAULT_PERIOD_DAYS) };
     const duplicates = candidates.filter((c) => {

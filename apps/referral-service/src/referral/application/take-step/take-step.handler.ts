@@ -9,10 +9,9 @@ import {
   ReferralType,
 } from '@overgang/contracts';
 import { Principal } from '@overgang/auth';
-import { Clock, DomainError, JsonObject, osloDate } from '@overgang/core';
+import { Clock, CLOCK, DomainError, JsonObject, osloDate } from '@overgang/core';
 import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { CLOCK } from '../../../clock.provider';
 import { authoriseStep } from '../../domain/steps';
 import { ReferralStatus, transition } from '../../domain/referral-state';
 import {

@@ -4,19 +4,10 @@ import { DataSource } from 'typeorm';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { NotFoundError } from '@overgang/core';
 import { RoutingEngine } from '../../application/routing-engine';
+import { OrganisationOrmEntity } from '../../../directory/infrastructure/directory.orm-entity';
 import { RoutingCaseOrmEntity } from '../../infrastructure/assignment.orm-entity';
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
-
-/** The hub's own organisation (demo directory): its coordinators watch what cannot be routed. */
-export const HUB_ORGANISATION = '100000148';
-
-export function isHubCoordinator(p: Principal): boolean {
-  return (
-    p.roles.includes('hub-admin') ||
-    (p.organisationNumber === HUB_ORGANISATION && p.roles.includes('coordinator'))
-  );
-}
 
 @ApiTags('routing')
 @ApiBearerAuth()
@@ -26,6 +17,16 @@ export class RoutingController {
     private readonly ds: DataSource,
     private readonly engine: RoutingEngine,
   ) {}
+
+  /** The hub's administrators, and the coordinators of the organisation of type hub in the directory. */
+  private async isHubCoordinator(p: Principal): Promise<boolean> {
+    if (p.roles.includes('hub-admin')) return true;
+    if (!p.roles.includes('coordinator')) return false;
+    const org = await this.ds
+      .getRepository(OrganisationOrmEntity)
+      .findOneBy({ organisationNumber: p.organisationNumber });
+    return org?.type === 'hub';
+  }
 
   @Get('api/v1/referrals/:id/routing')
   @ApiOperation({
@@ -37,7 +38,7 @@ export class RoutingController {
     const parties = found
       ? [found.routingCase.senderOrganisationNumber, ...found.assignments.map((a) => a.organisationNumber)]
       : [];
-    if (!found || (!parties.includes(p.organisationNumber) && !isHubCoordinator(p))) {
+    if (!found || (!parties.includes(p.organisationNumber) && !(await this.isHubCoordinator(p)))) {
       throw new NotFoundError('ROUTING.NOT_FOUND', 'No referral with that id exists, or you may not see it.');
     }
     const c = found.routingCase;
@@ -77,7 +78,7 @@ export class RoutingController {
     summary: 'Referrals the directory cannot route yet, with the exact reason (the hub’s coordinators).',
   })
   async unroutable(@CurrentUser() p: Principal) {
-    if (!isHubCoordinator(p)) {
+    if (!(await this.isHubCoordinator(p))) {
       throw new NotFoundError('ROUTING.NOT_FOUND', 'Only the hub’s coordinators see the unroutable queue.');
     }
     const rows = await this.ds
