@@ -13,14 +13,19 @@ import {
 import { DomainError } from '@overgang/core';
 import { inTransaction } from '@overgang/persistence';
 
-export interface HandlerContext {
+/** What every event handler in every service is given beside the event's payload. */
+export interface EventContext {
+  /** The consumer's transaction: the handler's effects commit with the dedupe record. */
   manager: EntityManager;
   envelope: EnvelopeV1;
-  /** Runs after the transaction committed (e.g. to wake the outbox relay). */
-  afterCommit: (fn: () => void) => void;
+  /** Carried on to every message the handler publishes. */
+  correlationId: string;
+  /** The event's own id: the cause of every message the handler publishes. */
+  causationId: string;
 }
 
-export type MessageHandler<T extends Topic> = (payload: PayloadOf<T>, ctx: HandlerContext) => Promise<void>;
+/** The one signature of an application's event handler. */
+export type MessageHandler<T extends Topic> = (payload: PayloadOf<T>, ctx: EventContext) => Promise<void>;
 
 export interface MessageProcessorOptions {
   /** Names the consumer in the processed-message table; one per consuming service. */
@@ -115,14 +120,19 @@ export class MessageProcessor {
     payload: PayloadOf<T>,
     handler: MessageHandler<T>,
   ): Promise<Outcome> {
-    return inTransaction(this.ds, async (manager, afterCommit) => {
+    return inTransaction(this.ds, async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO processed_message (consumer, message_id, topic) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING message_id`,
         [this.options.consumer, envelope.id, topic],
       );
       if (inserted.length === 0) return 'duplicate';
-      await handler(payload, { manager, envelope, afterCommit });
+      await handler(payload, {
+        manager,
+        envelope,
+        correlationId: envelope.correlationId,
+        causationId: envelope.id,
+      });
       return 'processed';
     });
   }

@@ -75,9 +75,17 @@ export class MessagingModule {
         { provide: OutboxWriter, useValue: new OutboxWriter(options.service) },
         {
           provide: OutboxRelay,
-          inject: [getDataSourceToken(), KAFKA_PRODUCER],
-          useFactory: (ds: DataSource, producer: Producer) =>
-            new OutboxRelay(ds, producer, { lockKey: options.outboxLockKey, pollMs: options.outboxPollMs }),
+          inject: [getDataSourceToken(), KAFKA_PRODUCER, OutboxWriter],
+          useFactory: (ds: DataSource, producer: Producer, writer: OutboxWriter) => {
+            const relay = new OutboxRelay(ds, producer, {
+              lockKey: options.outboxLockKey,
+              pollMs: options.outboxPollMs,
+            });
+            // Every committed outbox write wakes the relay, wherever it was written.
+            writer.onCommitted(() => relay.kick());
+            ds.subscribers.push(writer.commitSubscriber());
+            return relay;
+          },
         },
         {
           provide: MessageProcessor,

@@ -1,13 +1,38 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { EnvelopeV1 } from '@overgang/contracts';
 import { newEnvelope, NewMessage } from './envelope';
 
+/** Marks a transaction's query runner as having written to the outbox. */
+const WROTE_OUTBOX = 'overgang.outboxWritten';
+
 /**
  * Writes outgoing messages into the service's outbox inside the caller's transaction, so a state
- * change and the event announcing it commit together or not at all.
+ * change and the event announcing it commit together or not at all. Once a transaction that wrote
+ * here has committed, the writer wakes the relay itself: callers never kick it by hand, and a
+ * rolled-back transaction wakes nothing.
  */
 export class OutboxWriter {
+  private committed: () => void = () => undefined;
+
   constructor(private readonly producer: string) {}
+
+  /** Called once for every committed transaction that wrote to the outbox (the relay's kick). */
+  onCommitted(fn: () => void): void {
+    this.committed = fn;
+  }
+
+  /** The TypeORM subscriber that sees commits; registered on the service's DataSource. */
+  commitSubscriber(): EntitySubscriberInterface {
+    return {
+      afterTransactionCommit: (event: TransactionCommitEvent) => {
+        const runner = event.queryRunner;
+        // Releasing a savepoint also broadcasts a commit; only the outermost one is durable.
+        if (runner.isTransactionActive || !(runner.data as Record<string, unknown>)?.[WROTE_OUTBOX]) return;
+        (runner.data as Record<string, unknown>)[WROTE_OUTBOX] = false;
+        this.committed();
+      },
+    };
+  }
 
   async write<P extends object>(manager: EntityManager, message: NewMessage<P>): Promise<EnvelopeV1<P>> {
     const envelope = newEnvelope(this.producer, message);
@@ -21,6 +46,12 @@ export class OutboxWriter {
         JSON.stringify({ 'x-correlation-id': envelope.correlationId, 'x-message-type': envelope.type }),
       ],
     );
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive) {
+      runner.data = { ...(runner.data as Record<string, unknown>), [WROTE_OUTBOX]: true };
+    } else {
+      this.committed();
+    }
     return envelope;
   }
 }

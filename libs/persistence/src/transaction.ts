@@ -1,16 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Runs work in one transaction and, only after it committed, the after-commit callbacks it
- * registered (e.g. waking the outbox relay). Nothing outside the database happens for a
- * transaction that rolled back.
+ * Runs work in one transaction on one pooled connection. Inside `work`, use only `manager`: asking
+ * the pool for a second connection while this one is held can starve the pool (ten such requests
+ * at once hang a pool of ten). The outbox writer wakes its relay after the commit by itself.
  */
 export async function inTransaction<T>(
   ds: DataSource,
-  work: (manager: EntityManager, afterCommit: (fn: () => void) => void) => Promise<T>,
+  work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const callbacks: Array<() => void> = [];
-  const result = await ds.transaction((manager) => work(manager, (fn) => callbacks.push(fn)));
-  for (const fn of callbacks) fn();
-  return result;
+  return ds.transaction((manager) => work(manager));
 }

@@ -1,20 +1,9 @@
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { ORGANISATION_NUMBER, REFERRAL_TYPES, ReferralType } from '../common';
+import { REFERRAL_STATUSES, ReferralStatusCode } from './referral-statuses';
+import { PROGRESSED_ACTIONS, ProgressedAction } from './referral-steps';
 
 export const REFERRAL_PROGRESSED_V1 = 'referral.progressed.v1';
-
-export const REFERRAL_STATUSES = [
-  'submitted',
-  'delivered',
-  'acknowledged',
-  'answered',
-  'completed',
-  'rejected',
-  'withdrawn',
-  'suspended',
-  'cancelled',
-] as const;
-export type ReferralStatusCode = (typeof REFERRAL_STATUSES)[number];
 
 /**
  * A step in a referral's life was taken (answered, withdrawn, suspended, information requested,
@@ -30,8 +19,8 @@ export class ReferralProgressedV1 {
   referralType!: ReferralType;
 
   /** The step, e.g. answer-assessment, withdraw, request-information, report-housing-outcome. */
-  @Matches(/^[a-z]+(-[a-z]+)*$/)
-  action!: string;
+  @IsIn(PROGRESSED_ACTIONS)
+  action!: ProgressedAction;
 
   /** Status before the step. */
   @IsIn(REFERRAL_STATUSES)
