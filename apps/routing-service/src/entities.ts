@@ -1,25 +1,5 @@
-import {
-  AbsenceOrmEntity,
-  ContactPersonOrmEntity,
-  DirectoryStateOrmEntity,
-  NavCoverageOrmEntity,
-  OrganisationOrmEntity,
-  UnitOrmEntity,
-} from './directory/infrastructure/directory.orm-entity';
-import {
-  AssignmentOrmEntity,
-  ReassignmentOrmEntity,
-  RoutingCaseOrmEntity,
-} from './routing/infrastructure/assignment.orm-entity';
+import { DIRECTORY_ENTITIES } from './directory/infrastructure/directory.entities';
+import { ROUTING_ENTITIES } from './routing/infrastructure/routing.entities';
 
-export const ENTITIES = [
-  OrganisationOrmEntity,
-  UnitOrmEntity,
-  ContactPersonOrmEntity,
-  AbsenceOrmEntity,
-  NavCoverageOrmEntity,
-  DirectoryStateOrmEntity,
-  AssignmentOrmEntity,
-  RoutingCaseOrmEntity,
-  ReassignmentOrmEntity,
-];
+/** Every table of the service, for the data source and the migration drift check. */
+export const ENTITIES = [...DIRECTORY_ENTITIES, ...ROUTING_ENTITIES];

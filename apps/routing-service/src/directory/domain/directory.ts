@@ -1,13 +1,21 @@
-import { POSSIBLE_RECEIVERS, receivingUnitKinds, ReferralType, UnitKind } from '@overgang/contracts';
+import { ReferralType, UnitKind } from '@overgang/contracts';
 
-export type OrganisationType =
-  | 'municipality'
-  | 'nav-office'
-  | 'prison'
-  | 'probation-office'
-  | 'health-trust'
-  | 'institution'
-  | 'hub';
+export const ORGANISATION_TYPES = [
+  'municipality',
+  'nav-office',
+  'prison',
+  'probation-office',
+  'health-trust',
+  'institution',
+  'hub',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/** How a unit shares its referrals: the primary with a backup, or the team member with the fewest open. */
+export const UNIT_MODES = ['primary-backup', 'team'] as const;
+export type UnitMode = (typeof UNIT_MODES)[number];
+
+export type ContactRole = 'primary' | 'backup';
 
 export interface Organisation {
   organisationNumber: string;
@@ -25,12 +33,24 @@ export interface Unit {
   receives: ReferralType[];
 }
 
+/** A unit as the directory keeps it, with how it shares its referrals. */
+export interface UnitRecord extends Unit {
+  mode: UnitMode;
+}
+
 export interface ContactPerson {
   id: string;
   unitId: string;
-  role: 'primary' | 'backup';
+  role: ContactRole;
   referralTypes: ReferralType[];
   active: boolean;
+}
+
+/** A contact person as the directory keeps it: employee contact data only, never a citizen's. */
+export interface ContactPersonRecord extends ContactPerson {
+  name: string;
+  email: string;
+  phone: string;
 }
 
 export interface Absence {
@@ -50,205 +70,37 @@ export interface DirectorySnapshot {
   navCoverage: NavCoverage[];
 }
 
-export interface Party {
-  organisationNumber: string;
-  unitId: string;
-  unitKind: UnitKind;
+/** Who in a unit can hold a referral on a given day, as routing needs it. */
+export interface UnitStaffing {
+  mode: UnitMode;
+  contacts: ContactPerson[];
+  absences: Absence[];
 }
 
-export type Resolution = { ok: true; parties: Party[] } | { ok: false; code: string; reason: string };
+export type UnitChanges = Partial<Pick<UnitRecord, 'name' | 'receives' | 'mode'>>;
+export type ContactPersonChanges = Partial<
+  Pick<ContactPersonRecord, 'active' | 'role' | 'referralTypes' | 'email' | 'phone'>
+>;
 
-/**
- * Finds the receiving unit of each kind for a municipality. Routing goes by the municipality the
- * person will live in, never by where the prison or hospital is: NAV units through the NAV office
- * serving the municipality, every other kind in the municipality itself.
- */
-export function resolveParties(
-  dir: DirectorySnapshot,
-  type: ReferralType,
-  municipalityNumber: string,
-  kinds: readonly UnitKind[] = receivingUnitKinds(type),
-): Resolution {
-  const municipality = dir.organisations.find(
-    (o) => o.type === 'municipality' && o.municipalityNumber === municipalityNumber,
-  );
-  if (!municipality) {
-    return {
-      ok: false,
-      code: 'ROUTING.UNKNOWN_MUNICIPALITY',
-      reason: `Municipality ${municipalityNumber} is not in the directory.`,
-    };
-  }
-  const parties: Party[] = [];
-  for (const kind of kinds) {
-    let org: Organisation | undefined = municipality;
-    if (kind === 'nav-social-services') {
-      const coverage = dir.navCoverage.find((c) => c.municipalityNumber === municipalityNumber);
-      org =
-        coverage && dir.organisations.find((o) => o.organisationNumber === coverage.navOrganisationNumber);
-      if (!org) {
-        return {
-          ok: false,
-          code: 'ROUTING.NO_NAV_OFFICE',
-          reason: `No NAV office is registered as serving municipality ${municipalityNumber}.`,
-        };
-      }
-    }
-    const unit = dir.units.find(
-      (u) => u.organisationNumber === org.organisationNumber && u.kind === kind && u.receives.includes(type),
-    );
-    if (!unit) {
-      return {
-        ok: false,
-        code: 'ROUTING.NO_UNIT',
-        reason: `Organisation ${org.organisationNumber} has no ${kind} unit that receives ${type}.`,
-      };
-    }
-    parties.push({ organisationNumber: org.organisationNumber, unitId: unit.id, unitKind: unit.kind });
-  }
-  return { ok: true, parties };
-}
-
-export type UnitMode = 'primary-backup' | 'team';
-
-/** One person considered for a referral, and why they could or could not take it. */
-export interface Candidate {
+/** A registered absence: a category as its reason, never health details. */
+export interface AbsenceRecord {
+  id: string;
   contactPersonId: string;
-  role: 'primary' | 'backup';
-  absentUntil: string | null;
-  openReferrals: number;
-}
-
-export interface Holder {
-  contactPersonId: string | null;
-  assignment: 'primary' | 'backup' | 'team' | 'unit-queue';
-  reasonCode: string;
+  fromDate: string;
+  toDate: string;
   reason: string;
-  candidates: Candidate[];
+  registeredBy: string;
 }
 
-export interface PickOptions {
-  mode?: UnitMode;
-  /** Open referrals each contact person holds now (team mode gives to the one with fewest). */
-  openLoad?: Readonly<Record<string, number>>;
-  /** People who may not take it (the holder it is being moved away from). */
-  exclude?: readonly string[];
+/** The directory's entries as one file: the import and export format, and the seed. */
+export interface DirectoryEntries {
+  organisations: Organisation[];
+  units: UnitRecord[];
+  contactPersons: ContactPersonRecord[];
+  navCoverage: NavCoverage[];
 }
 
-function absentOn(absences: Absence[], contactPersonId: string, date: string): Absence | undefined {
-  return absences.find((a) => a.contactPersonId === contactPersonId && a.from <= date && date <= a.to);
-}
-
-export const NO_CONTACTS = 'ROUTING.NO_CONTACTS_CONFIGURED';
-
-/**
- * Within a unit: the primary, else the backup when the primary is away ("so that sickness or
- * holidays leave no gap"), else the unit's queue and an alert to its coordinator. A unit in team
- * mode gives it to whichever present contact holds the fewest open referrals. A unit with nobody
- * configured for the type cannot take it at all: the hub's coordinators must fix the directory.
- */
-export function pickHolder(
-  unitId: string,
-  type: ReferralType,
-  contacts: ContactPerson[],
-  absences: Absence[],
-  today: string,
-  options: PickOptions = {},
-): Holder {
-  const load = options.openLoad ?? {};
-  const eligible = contacts.filter((c) => c.unitId === unitId && c.active && c.referralTypes.includes(type));
-  const candidates: Candidate[] = eligible.map((c) => ({
-    contactPersonId: c.id,
-    role: c.role,
-    absentUntil: absentOn(absences, c.id, today)?.to ?? null,
-    openReferrals: load[c.id] ?? 0,
-  }));
-  if (eligible.length === 0) {
-    return {
-      contactPersonId: null,
-      assignment: 'unit-queue',
-      reasonCode: NO_CONTACTS,
-      reason: `Unit ${unitId} has no active contact person for ${type}.`,
-      candidates,
-    };
-  }
-  const excluded = new Set(options.exclude ?? []);
-  const present = candidates.filter((c) => !c.absentUntil && !excluded.has(c.contactPersonId));
-  const away = (c: Candidate | undefined) =>
-    !c
-      ? 'none is configured'
-      : excluded.has(c.contactPersonId)
-        ? `${c.contactPersonId} is being relieved`
-        : `${c.contactPersonId} is absent until ${c.absentUntil}`;
-
-  if (options.mode === 'team') {
-    const pick = [...present].sort(
-      (a, b) => a.openReferrals - b.openReferrals || a.contactPersonId.localeCompare(b.contactPersonId),
-    )[0];
-    if (pick) {
-      return {
-        contactPersonId: pick.contactPersonId,
-        assignment: 'team',
-        reasonCode: 'ROUTING.TEAM_FEWEST_OPEN',
-        reason: `Unit ${unitId} shares its referrals; ${pick.contactPersonId} holds the fewest open (${pick.openReferrals}).`,
-        candidates,
-      };
-    }
-  } else {
-    const primary = candidates.find((c) => c.role === 'primary');
-    const backup = candidates.find((c) => c.role === 'backup');
-    if (primary && present.includes(primary)) {
-      return {
-        contactPersonId: primary.contactPersonId,
-        assignment: 'primary',
-        reasonCode: 'ROUTING.PRIMARY_AVAILABLE',
-        reason: `Primary contact ${primary.contactPersonId} of unit ${unitId} is available.`,
-        candidates,
-      };
-    }
-    if (backup && present.includes(backup)) {
-      return {
-        contactPersonId: backup.contactPersonId,
-        assignment: 'backup',
-        reasonCode: primary ? 'ROUTING.PRIMARY_ABSENT' : 'ROUTING.NO_PRIMARY',
-        reason: `Backup contact ${backup.contactPersonId} holds it: primary ${away(primary)}.`,
-        candidates,
-      };
-    }
-  }
-  return {
-    contactPersonId: null,
-    assignment: 'unit-queue',
-    reasonCode: 'ROUTING.NO_CONTACT_AVAILABLE',
-    reason: `It waits in the queue of unit ${unitId} and its coordinator is alerted: ${candidates.map((c) => away(c)).join('; ')}.`,
-    candidates,
-  };
-}
-
-export interface RecipientMapEntry {
-  referralType: ReferralType;
-  municipalityNumber: string;
-  recipients: Party[];
-}
-
-/** Every (type, municipality) pair the directory can route today, for the referral service's consent check. */
-export function buildRecipientMap(
-  dir: DirectorySnapshot,
-  types: readonly ReferralType[],
-): RecipientMapEntry[] {
-  const entries: RecipientMapEntry[] = [];
-  const municipalities = dir.organisations
-    .filter((o) => o.type === 'municipality' && o.municipalityNumber)
-    .map((o) => o.municipalityNumber as string)
-    .sort();
-  for (const municipalityNumber of municipalities) {
-    for (const referralType of types) {
-      const recipients = POSSIBLE_RECEIVERS[referralType].flatMap((kind) => {
-        const r = resolveParties(dir, referralType, municipalityNumber, [kind]);
-        return r.ok ? r.parties : [];
-      });
-      if (recipients.length > 0) entries.push({ referralType, municipalityNumber, recipients });
-    }
-  }
-  return entries;
-}
+/** A contact person who can hold nothing from today: they have left, or an absence has begun. */
+export type Unavailability =
+  | { kind: 'left'; contactPersonId: string; unitId: string }
+  | { kind: 'absent'; contactPersonId: string; until: string };

@@ -1,31 +1,40 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
-import { DirectoryService } from '../../application/directory.service';
-import {
-  CreateContactPersonDto,
-  CreateOrganisationDto,
-  CreateUnitDto,
-  ImportDirectoryDto,
-  NavCoverageDto,
-  UpdateContactPersonDto,
-  UpdateUnitDto,
-} from './dto/admin.request.dto';
+import { RegisterAbsenceHandler } from '../../application/absences/register-absence.handler';
+import { CreateContactPersonHandler } from '../../application/administer-directory/create-contact-person.handler';
+import { CreateOrganisationHandler } from '../../application/administer-directory/create-organisation.handler';
+import { CreateUnitHandler } from '../../application/administer-directory/create-unit.handler';
+import { DirectoryQueries } from '../../application/administer-directory/directory.queries';
+import { SetNavCoverageHandler } from '../../application/administer-directory/set-nav-coverage.handler';
+import { UpdateContactPersonHandler } from '../../application/administer-directory/update-contact-person.handler';
+import { UpdateUnitHandler } from '../../application/administer-directory/update-unit.handler';
+import { CorrelatedRequest, correlation } from './correlation';
+import { CreateContactPersonDto, UpdateContactPersonDto } from './dto/contact-person.request.dto';
+import { NavCoverageDto } from './dto/nav-coverage.request.dto';
+import { CreateOrganisationDto } from './dto/organisation.request.dto';
 import { RegisterAbsenceRequestDto } from './dto/register-absence.request.dto';
-
-type Req = { headers: Record<string, string | undefined> };
-const correlation = (req: Req) => req.headers['x-correlation-id'] ?? 'directory';
+import { CreateUnitDto, UpdateUnitDto } from './dto/unit.request.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
 @Controller('api/v1/directory')
 export class DirectoryController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly queries: DirectoryQueries,
+    private readonly createOrganisationHandler: CreateOrganisationHandler,
+    private readonly createUnitHandler: CreateUnitHandler,
+    private readonly updateUnitHandler: UpdateUnitHandler,
+    private readonly createContactPersonHandler: CreateContactPersonHandler,
+    private readonly updateContactPersonHandler: UpdateContactPersonHandler,
+    private readonly registerAbsenceHandler: RegisterAbsenceHandler,
+    private readonly setNavCoverageHandler: SetNavCoverageHandler,
+  ) {}
 
   @Get('organisations')
   @ApiOperation({ summary: 'Organisations and their units: who receives which referral type.' })
   organisations() {
-    return this.directory.organisations();
+    return this.queries.organisations();
   }
 
   @Post('organisations')
@@ -33,14 +42,22 @@ export class DirectoryController {
   @ApiOperation({
     summary: 'Hub administrators add an organisation (organisation number mod-11, kommunenummer).',
   })
-  createOrganisation(@Body() body: CreateOrganisationDto, @CurrentUser() user: Principal, @Req() req: Req) {
-    return this.directory.createOrganisation(user, body, correlation(req));
+  createOrganisation(
+    @Body() body: CreateOrganisationDto,
+    @CurrentUser() user: Principal,
+    @Req() req: CorrelatedRequest,
+  ) {
+    return this.createOrganisationHandler.execute({
+      organisation: { ...body },
+      actor: user,
+      correlationId: correlation(req),
+    });
   }
 
   @Get('units/:id')
   @ApiOperation({ summary: 'A unit with its contact persons and who is away today.' })
   unit(@Param('id') id: string) {
-    return this.directory.unit(id);
+    return this.queries.unit(id);
   }
 
   @Post('units')
@@ -48,8 +65,12 @@ export class DirectoryController {
   @ApiOperation({
     summary: 'A coordinator adds a unit to their own organisation (mode: primary-backup or team).',
   })
-  createUnit(@Body() body: CreateUnitDto, @CurrentUser() user: Principal, @Req() req: Req) {
-    return this.directory.createUnit(user, body, correlation(req));
+  createUnit(@Body() body: CreateUnitDto, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
+    return this.createUnitHandler.execute({
+      unit: { ...body },
+      actor: user,
+      correlationId: correlation(req),
+    });
   }
 
   @Patch('units/:id')
@@ -59,16 +80,30 @@ export class DirectoryController {
     @Param('id') id: string,
     @Body() body: UpdateUnitDto,
     @CurrentUser() user: Principal,
-    @Req() req: Req,
+    @Req() req: CorrelatedRequest,
   ) {
-    return this.directory.updateUnit(user, id, body, correlation(req));
+    // Only the fields sent: a spread copies no absent ones.
+    return this.updateUnitHandler.execute({
+      unitId: id,
+      changes: { ...body },
+      actor: user,
+      correlationId: correlation(req),
+    });
   }
 
   @Post('contact-persons')
   @Roles('coordinator', 'hub-admin')
   @ApiOperation({ summary: 'A coordinator adds a contact person to one of their units.' })
-  createContact(@Body() body: CreateContactPersonDto, @CurrentUser() user: Principal, @Req() req: Req) {
-    return this.directory.createContactPerson(user, body, correlation(req));
+  createContact(
+    @Body() body: CreateContactPersonDto,
+    @CurrentUser() user: Principal,
+    @Req() req: CorrelatedRequest,
+  ) {
+    return this.createContactPersonHandler.execute({
+      contactPerson: { ...body },
+      actor: user,
+      correlationId: correlation(req),
+    });
   }
 
   @Patch('contact-persons/:id')
@@ -81,9 +116,14 @@ export class DirectoryController {
     @Param('id') id: string,
     @Body() body: UpdateContactPersonDto,
     @CurrentUser() user: Principal,
-    @Req() req: Req,
+    @Req() req: CorrelatedRequest,
   ) {
-    return this.directory.updateContactPerson(user, id, body, correlation(req));
+    return this.updateContactPersonHandler.execute({
+      contactPersonId: id,
+      changes: { ...body },
+      actor: user,
+      correlationId: correlation(req),
+    });
   }
 
   @Post('contact-persons/:id/absences')
@@ -95,9 +135,16 @@ export class DirectoryController {
     @Param('id') id: string,
     @Body() body: RegisterAbsenceRequestDto,
     @CurrentUser() user: Principal,
-    @Req() req: Req,
+    @Req() req: CorrelatedRequest,
   ) {
-    return this.directory.registerAbsence(user, id, body, correlation(req));
+    return this.registerAbsenceHandler.execute({
+      contactPersonId: id,
+      from: body.from,
+      to: body.to,
+      reason: body.reason,
+      actor: user,
+      correlationId: correlation(req),
+    });
   }
 
   @Put('nav-coverage/:municipalityNumber')
@@ -108,48 +155,13 @@ export class DirectoryController {
     @Param('municipalityNumber') knr: string,
     @Body() body: NavCoverageDto,
     @CurrentUser() user: Principal,
-    @Req() req: Req,
+    @Req() req: CorrelatedRequest,
   ) {
-    return this.directory.setNavCoverage(user, knr, body.navOrganisationNumber, correlation(req));
-  }
-
-  @Get('export')
-  @Roles('coordinator', 'hub-admin')
-  @ApiOperation({
-    summary: 'The directory as JSON, in the import format (a coordinator gets their own organisation).',
-  })
-  exportJson(@CurrentUser() user: Principal) {
-    return this.directory.exportJson(user);
-  }
-
-  @Get('export.csv')
-  @Roles('coordinator', 'hub-admin')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'Contact persons as CSV.' })
-  async exportCsv(@CurrentUser() user: Principal, @Res() res: { send(b: string): void }) {
-    res.send(await this.directory.exportCsv(user));
-  }
-
-  @Post('import.csv')
-  @HttpCode(200)
-  @Roles('coordinator', 'hub-admin')
-  @ApiConsumes('text/csv')
-  @ApiOperation({
-    summary:
-      'Adds or updates contact persons from CSV (the export.csv columns); a coordinator only into their own units.',
-  })
-  importCsv(@Body() body: unknown, @CurrentUser() user: Principal, @Req() req: Req) {
-    return this.directory.importCsv(user, body, correlation(req));
-  }
-
-  @Post('import')
-  @HttpCode(200)
-  @Roles('hub-admin')
-  @ApiOperation({
-    summary:
-      'Adds or updates organisations, units, contact persons and NAV coverage from JSON; never deletes.',
-  })
-  import(@Body() body: ImportDirectoryDto, @CurrentUser() user: Principal, @Req() req: Req) {
-    return this.directory.import(user, body, correlation(req));
+    return this.setNavCoverageHandler.execute({
+      municipalityNumber: knr,
+      navOrganisationNumber: body.navOrganisationNumber,
+      actor: user,
+      correlationId: correlation(req),
+    });
   }
 }

@@ -1,42 +1,33 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { DEADLINE_BREACHED_V1, REFERRAL_PROGRESSED_V1, REFERRAL_SUBMITTED_V1 } from '@overgang/contracts';
-import { HandlerContext, MessageProcessor } from '@overgang/messaging';
-import { RoutingEngine } from '../../application/routing-engine';
-
-const trace = (h: HandlerContext) => ({
-  correlationId: h.envelope.correlationId,
-  causationId: h.envelope.id,
-  afterCommit: h.afterCommit,
-});
+import { MessageProcessor } from '@overgang/messaging';
+import { CloseReferralHandler } from '../../application/close-referral/close-referral.handler';
+import { AckSilenceHandler } from '../../application/failover/ack-silence.handler';
+import { RouteReferralHandler } from '../../application/route-referral/route-referral.handler';
 
 @Controller()
 export class ReferralEventsConsumer {
   constructor(
     private readonly processor: MessageProcessor,
-    private readonly engine: RoutingEngine,
+    private readonly routeReferral: RouteReferralHandler,
+    private readonly closeReferral: CloseReferralHandler,
+    private readonly ackSilence: AckSilenceHandler,
   ) {}
 
   @EventPattern(REFERRAL_SUBMITTED_V1)
   async submitted(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_SUBMITTED_V1, ctx, (e, h) =>
-      this.engine.route(h.manager, e, trace(h)),
-    );
+    await this.processor.process(REFERRAL_SUBMITTED_V1, ctx, (e, c) => this.routeReferral.handle(e, c));
   }
 
   @EventPattern(REFERRAL_PROGRESSED_V1)
   async progressed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_PROGRESSED_V1, ctx, (e, h) =>
-      this.engine.close(h.manager, e.referralId, e.toStatus),
-    );
+    await this.processor.process(REFERRAL_PROGRESSED_V1, ctx, (e, c) => this.closeReferral.handle(e, c));
   }
 
   /** Silence past the acknowledgement deadline: the backup is given the referral too. */
   @EventPattern(DEADLINE_BREACHED_V1)
   async breached(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(DEADLINE_BREACHED_V1, ctx, async (e, h) => {
-      if (e.kind === 'acknowledge')
-        await this.engine.ackSilence(h.manager, e.referralId, e.recipientUnitId, trace(h));
-    });
+    await this.processor.process(DEADLINE_BREACHED_V1, ctx, (e, c) => this.ackSilence.handle(e, c));
   }
 }

@@ -1,111 +1,10 @@
-import { REFERRAL_TYPES } from '@overgang/contracts';
-import { buildRecipientMap, ContactPerson, DirectorySnapshot, pickHolder, resolveParties } from './directory';
-
-const dir: DirectorySnapshot = {
-  organisations: [
-    {
-      organisationNumber: '100000016',
-      name: 'Drammen kommune',
-      type: 'municipality',
-      municipalityNumber: '3301',
-    },
-    { organisationNumber: '100000024', name: 'NAV Drammen', type: 'nav-office', municipalityNumber: null },
-    {
-      organisationNumber: '100000032',
-      name: 'Bærum kommune',
-      type: 'municipality',
-      municipalityNumber: '3201',
-    },
-    { organisationNumber: '100000008', name: 'Drammen fengsel', type: 'prison', municipalityNumber: null },
-  ],
-  units: [
-    {
-      id: 'drammen-bolig',
-      organisationNumber: '100000016',
-      name: 'Bolig',
-      kind: 'housing-service',
-      receives: ['release-notice', 'discharge-notice'],
-    },
-    {
-      id: 'nav-drammen',
-      organisationNumber: '100000024',
-      name: 'NAV',
-      kind: 'nav-social-services',
-      receives: ['release-notice', 'benefit-deduction'],
-    },
-    {
-      id: 'baerum-bolig',
-      organisationNumber: '100000032',
-      name: 'Bolig',
-      kind: 'housing-service',
-      receives: ['release-notice'],
-    },
-  ],
-  navCoverage: [{ municipalityNumber: '3301', navOrganisationNumber: '100000024' }],
-};
+import { ContactPerson } from '../../directory/domain/directory';
+import { pickHolder } from './pick-holder';
 
 const contacts: ContactPerson[] = [
   { id: 'p', unitId: 'drammen-bolig', role: 'primary', referralTypes: ['release-notice'], active: true },
   { id: 'b', unitId: 'drammen-bolig', role: 'backup', referralTypes: ['release-notice'], active: true },
 ];
-
-describe('resolveParties', () => {
-  it('sends a release notice to the municipality’s housing service and its NAV office', () => {
-    expect(resolveParties(dir, 'release-notice', '3301')).toEqual({
-      ok: true,
-      parties: [
-        { organisationNumber: '100000016', unitId: 'drammen-bolig', unitKind: 'housing-service' },
-        { organisationNumber: '100000024', unitId: 'nav-drammen', unitKind: 'nav-social-services' },
-      ],
-    });
-  });
-
-  it('sends a discharge notice to NAV only when asked, and an assessment to the service asked', () => {
-    expect(resolveParties(dir, 'discharge-notice', '3301')).toMatchObject({
-      ok: true,
-      parties: [{ unitId: 'drammen-bolig' }],
-    });
-    expect(
-      resolveParties(dir, 'discharge-notice', '3301', ['housing-service', 'nav-social-services']),
-    ).toMatchObject({
-      ok: false,
-      code: 'ROUTING.NO_UNIT',
-    });
-    expect(resolveParties(dir, 'benefit-deduction', '3301', ['nav-social-services'])).toMatchObject({
-      ok: true,
-      parties: [{ unitId: 'nav-drammen' }],
-    });
-  });
-
-  it('names the gap when a municipality is unknown, has no NAV office, or no receiving unit', () => {
-    expect(resolveParties(dir, 'release-notice', '5038')).toMatchObject({
-      ok: false,
-      code: 'ROUTING.UNKNOWN_MUNICIPALITY',
-    });
-    expect(resolveParties(dir, 'release-notice', '3201')).toMatchObject({
-      ok: false,
-      code: 'ROUTING.NO_NAV_OFFICE',
-    });
-    expect(resolveParties(dir, 'assessment-request', '3301')).toMatchObject({
-      ok: false,
-      code: 'ROUTING.NO_UNIT',
-    });
-  });
-
-  it('builds the recipient map from the same rules', () => {
-    const map = buildRecipientMap(dir, REFERRAL_TYPES);
-    expect(
-      map.map(
-        (e) => `${e.referralType}@${e.municipalityNumber}:${e.recipients.map((r) => r.unitId).join('+')}`,
-      ),
-    ).toEqual([
-      'release-notice@3201:baerum-bolig',
-      'release-notice@3301:drammen-bolig+nav-drammen',
-      'discharge-notice@3301:drammen-bolig',
-      'benefit-deduction@3301:nav-drammen',
-    ]);
-  });
-});
 
 describe('pickHolder', () => {
   const today = '2026-11-23';
@@ -204,5 +103,35 @@ describe('pickHolder', () => {
     expect(pickHolder('other-unit', 'release-notice', contacts, [], today).reasonCode).toBe(
       'ROUTING.NO_CONTACTS_CONFIGURED',
     );
+  });
+});
+
+describe('pickHolder, when someone is missing', () => {
+  const today = '2026-11-23';
+  const backupOnly = contacts.filter((c) => c.role === 'backup');
+
+  it('gives it to the backup when the unit has no primary for the type, and says so', () => {
+    const h = pickHolder('drammen-bolig', 'release-notice', backupOnly, [], today);
+    expect(h).toMatchObject({ contactPersonId: 'b', assignment: 'backup', reasonCode: 'ROUTING.NO_PRIMARY' });
+    expect(h.reason).toContain('none is configured');
+  });
+
+  it('puts it in the queue when the only other contact is the one being relieved', () => {
+    const h = pickHolder('drammen-bolig', 'release-notice', backupOnly, [], today, { exclude: ['b'] });
+    expect(h).toMatchObject({ contactPersonId: null, reasonCode: 'ROUTING.NO_CONTACT_AVAILABLE' });
+    expect(h.reason).toContain('b is being relieved');
+  });
+
+  it('in team mode puts it in the queue when every member is away, and breaks ties by id', () => {
+    const allAway = [
+      { contactPersonId: 'p', from: today, to: today },
+      { contactPersonId: 'b', from: today, to: today },
+    ];
+    expect(
+      pickHolder('drammen-bolig', 'release-notice', contacts, allAway, today, { mode: 'team' }).assignment,
+    ).toBe('unit-queue');
+    expect(
+      pickHolder('drammen-bolig', 'release-notice', contacts, [], today, { mode: 'team' }).contactPersonId,
+    ).toBe('b');
   });
 });

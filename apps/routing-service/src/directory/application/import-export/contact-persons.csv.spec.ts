@@ -1,0 +1,47 @@
+import {
+  CSV_HEADER,
+  parseCsvLine,
+  readContactPersonsCsv,
+  writeContactPersonsCsv,
+} from './contact-persons.csv';
+
+describe('contact-person CSV', () => {
+  it('splits on commas, keeps quoted commas and turns "" into a quote', () => {
+    expect(parseCsvLine('a, "b, c" ,"say ""hi"""')).toEqual(['a', 'b, c', 'say "hi"']);
+  });
+
+  it('refuses an empty body or a foreign header', () => {
+    expect(() => readContactPersonsCsv('  ')).toThrow(
+      expect.objectContaining({ code: 'DIRECTORY.CSV_EMPTY' }),
+    );
+    expect(() => readContactPersonsCsv(undefined)).toThrow(
+      expect.objectContaining({ code: 'DIRECTORY.CSV_EMPTY' }),
+    );
+    expect(() => readContactPersonsCsv('id,name\nx,y')).toThrow(
+      expect.objectContaining({ code: 'DIRECTORY.CSV_HEADER' }),
+    );
+  });
+
+  it('reads what it writes, numbering rows as lines of the file', () => {
+    const person = {
+      id: 'cp-1',
+      unitId: 'unit-1',
+      name: 'Kari, Nordmann',
+      email: 'kari@example.no',
+      phone: '+47 12345678',
+      role: 'primary' as const,
+      referralTypes: ['release-notice' as const, 'discharge-notice' as const],
+    };
+    const unit = {
+      id: 'unit-1',
+      organisationNumber: '100000016',
+      name: 'Bolig',
+      kind: 'housing-service' as const,
+      receives: [],
+      mode: 'primary-backup' as const,
+    };
+    const csv = writeContactPersonsCsv([person], [unit]);
+    expect(csv.split('\n')[0]).toBe(CSV_HEADER);
+    expect(readContactPersonsCsv(csv.replace('\n', '\r\n'))).toEqual([{ row: 2, fields: person }]);
+  });
+});

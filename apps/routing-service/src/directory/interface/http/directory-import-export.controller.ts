@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '@overgang/auth';
+import { ExportDirectoryQuery } from '../../application/import-export/export-directory.query';
+import { ImportContactPersonsHandler } from '../../application/import-export/import-contact-persons.handler';
+import { ImportDirectoryHandler } from '../../application/import-export/import-directory.handler';
+import { toImportContactPersonsCommand } from './contact-persons-csv.mapper';
+import { CorrelatedRequest, correlation } from './correlation';
+import { ImportDirectoryDto } from './dto/import-directory.request.dto';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('api/v1/directory')
+export class DirectoryImportExportController {
+  constructor(
+    private readonly exportQuery: ExportDirectoryQuery,
+    private readonly importDirectoryHandler: ImportDirectoryHandler,
+    private readonly importContactPersonsHandler: ImportContactPersonsHandler,
+  ) {}
+
+  @Get('export')
+  @Roles('coordinator', 'hub-admin')
+  @ApiOperation({
+    summary: 'The directory as JSON, in the import format (a coordinator gets their own organisation).',
+  })
+  exportJson(@CurrentUser() user: Principal) {
+    return this.exportQuery.json(user);
+  }
+
+  @Get('export.csv')
+  @Roles('coordinator', 'hub-admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'Contact persons as CSV.' })
+  async exportCsv(@CurrentUser() user: Principal, @Res() res: { send(b: string): void }) {
+    res.send(await this.exportQuery.csv(user));
+  }
+
+  @Post('import.csv')
+  @HttpCode(200)
+  @Roles('coordinator', 'hub-admin')
+  @ApiConsumes('text/csv')
+  @ApiOperation({
+    summary:
+      'Adds or updates contact persons from CSV (the export.csv columns); a coordinator only into their own units.',
+  })
+  async importCsv(@Body() body: unknown, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
+    return this.importContactPersonsHandler.execute(
+      await toImportContactPersonsCommand(body, user, correlation(req)),
+    );
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('hub-admin')
+  @ApiOperation({
+    summary:
+      'Adds or updates organisations, units, contact persons and NAV coverage from JSON; never deletes.',
+  })
+  import(@Body() body: ImportDirectoryDto, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
+    return this.importDirectoryHandler.execute({
+      organisations: body.organisations,
+      units: body.units,
+      contactPersons: body.contactPersons,
+      navCoverage: body.navCoverage,
+      actor: user,
+      correlationId: correlation(req),
+    });
+  }
+}

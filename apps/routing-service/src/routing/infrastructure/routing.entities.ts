@@ -1,0 +1,4 @@
+import { AssignmentOrmEntity, ReassignmentOrmEntity, RoutingCaseOrmEntity } from './assignment.orm-entity';
+
+/** Routing's tables. */
+export const ROUTING_ENTITIES = [AssignmentOrmEntity, RoutingCaseOrmEntity, ReassignmentOrmEntity];
