@@ -1,25 +1,44 @@
 import { Module } from '@nestjs/common';
+import { clockProvider } from '@overgang/core';
+import { ConsentReader } from '../consent/application/read-consent/consent.reader';
 import { RegisterConsentHandler } from '../consent/application/register-consent/register-consent.handler';
+import { ConsentLedgerService } from '../consent/application/withdraw-consent/consent-ledger.service';
+import { ConsentRepository } from '../consent/infrastructure/consent.repository';
 import { ConsentController } from '../consent/interface/http/consent.controller';
+import { AccessLog } from './application/access-log/access-log';
+import { AccessLogQueries } from './application/access-log/access-log.queries';
 import { AcknowledgeReferralHandler } from './application/acknowledge-referral/acknowledge-referral.handler';
+import { AttachmentsService } from './application/attachments/attachments.service';
 import { ProjectDeadlinesHandler } from './application/project-deadlines/project-deadlines.handler';
 import { ProjectRoutingHandler } from './application/project-routing/project-routing.handler';
 import { ReferralQueries } from './application/read-referral/referral.queries';
-import { AttachmentsService } from './application/attachments/attachments.service';
-import { ReferralIntake } from './application/submit-referral/referral-intake';
+import { SubmitAssessmentRequestHandler } from './application/submit-assessment-request/submit-assessment-request.handler';
+import { SubmitBenefitDeductionHandler } from './application/submit-benefit-deduction/submit-benefit-deduction.handler';
+import { SubmitDischargeNoticeHandler } from './application/submit-discharge-notice/submit-discharge-notice.handler';
 import { SubmitReferralHandler } from './application/submit-referral/submit-referral.handler';
-import { SuspendReferrals } from './application/suspend-referrals';
+import { SubmitReleaseNoticeHandler } from './application/submit-release-notice/submit-release-notice.handler';
+import { SuspendReferralsHandler } from './application/suspend-referrals/suspend-referrals.handler';
 import { TakeStepHandler } from './application/take-step/take-step.handler';
-import { ConsentLedgerService } from '../consent/application/withdraw-consent/consent-ledger.service';
+import { AccessLogRepository } from './infrastructure/access-log.repository';
+import { AttachmentRepository } from './infrastructure/attachment.repository';
+import { RecipientMapRepository } from './infrastructure/recipient-map.repository';
+import { ReferralClockRepository } from './infrastructure/referral-clock.repository';
+import { ReferralReadRepository } from './infrastructure/referral.read-repository';
 import { ReferralRepository } from './infrastructure/referral.repository';
-import { AccessLogController, ReferralController } from './interface/http/referral.controller';
+import { AccessLogController } from './interface/http/access-log.controller';
+import { AttachmentsController } from './interface/http/attachments.controller';
+import { IntakeController } from './interface/http/intake.controller';
+import { ReferralReadController } from './interface/http/referral-read.controller';
+import { StepsController } from './interface/http/steps.controller';
 import { DeadlineEventsConsumer } from './interface/messaging/deadline-events.consumer';
 import { RoutingEventsConsumer } from './interface/messaging/routing-events.consumer';
-import { clockProvider } from '@overgang/core';
 
 @Module({
   controllers: [
-    ReferralController,
+    IntakeController,
+    ReferralReadController,
+    StepsController,
+    AttachmentsController,
     AccessLogController,
     ConsentController,
     RoutingEventsConsumer,
@@ -27,18 +46,32 @@ import { clockProvider } from '@overgang/core';
   ],
   providers: [
     clockProvider,
+    // infrastructure
     ReferralRepository,
+    ReferralReadRepository,
+    ReferralClockRepository,
+    RecipientMapRepository,
+    AttachmentRepository,
+    AccessLogRepository,
+    ConsentRepository,
+    // application
     SubmitReferralHandler,
-    ReferralIntake,
-    TakeStepHandler,
-    SuspendReferrals,
-    ConsentLedgerService,
-    AttachmentsService,
+    SubmitReleaseNoticeHandler,
+    SubmitDischargeNoticeHandler,
+    SubmitBenefitDeductionHandler,
+    SubmitAssessmentRequestHandler,
     AcknowledgeReferralHandler,
-    RegisterConsentHandler,
+    TakeStepHandler,
+    SuspendReferralsHandler,
+    AttachmentsService,
+    AccessLog,
+    AccessLogQueries,
     ReferralQueries,
     ProjectRoutingHandler,
     ProjectDeadlinesHandler,
+    RegisterConsentHandler,
+    ConsentLedgerService,
+    ConsentReader,
   ],
 })
 export class ReferralModule {}

@@ -1,3 +1,4 @@
+import { FINAL_REFERRAL_STATUSES, REFERRAL_STATUSES } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
 import { isOpen, OPEN_STATUSES, statusAfterAcknowledgement, transition } from './referral-state';
 
@@ -47,5 +48,18 @@ describe('referral state machine', () => {
     const both = one.map((r) => ({ ...r, acknowledgedAt: at }));
     expect(statusAfterAcknowledgement('delivered', both)).toBe('acknowledged');
     expect(statusAfterAcknowledgement('delivered', [])).toBe('delivered');
+  });
+
+  it("lets exactly the contracts' final statuses go nowhere", () => {
+    const goesSomewhere = (from: (typeof REFERRAL_STATUSES)[number]) =>
+      REFERRAL_STATUSES.some((to) => {
+        try {
+          transition(from, to);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    expect(REFERRAL_STATUSES.filter((s) => !goesSomewhere(s))).toEqual([...FINAL_REFERRAL_STATUSES]);
   });
 });

@@ -1,11 +1,20 @@
+import {
+  FINAL_REFERRAL_STATUSES,
+  isFinalStatus,
+  REFERRAL_STATUSES,
+  ReferralStatusCode,
+} from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
-
-import { REFERRAL_STATUSES, ReferralStatusCode } from '@overgang/contracts';
 
 /** The common lifecycle of every referral type (the status codes are part of the contracts). */
 export type ReferralStatus = ReferralStatusCode;
 
-const ALLOWED: Record<ReferralStatus, readonly ReferralStatus[]> = {
+type FinalStatus = (typeof FINAL_REFERRAL_STATUSES)[number];
+
+/** Where each status may go: the compiler holds the table to the contracts' final statuses. */
+const ALLOWED: {
+  [S in ReferralStatus]: S extends FinalStatus ? readonly [] : readonly [ReferralStatus, ...ReferralStatus[]];
+} = {
   // A release or discharge can happen before anyone answered; an answer implies the recipient has it.
   submitted: ['delivered', 'completed', 'withdrawn', 'suspended', 'cancelled'],
   delivered: ['acknowledged', 'answered', 'completed', 'rejected', 'withdrawn', 'suspended', 'cancelled'],
@@ -20,7 +29,7 @@ const ALLOWED: Record<ReferralStatus, readonly ReferralStatus[]> = {
 };
 
 export function isOpen(status: ReferralStatus): boolean {
-  return ALLOWED[status].length > 0;
+  return !isFinalStatus(status);
 }
 
 /** Live under a consent that holds: the states senders and recipients work in. */
@@ -36,12 +45,12 @@ export const OPEN_STATUSES: readonly ReferralStatus[] = REFERRAL_STATUSES.filter
 
 /** Returns the new status or refuses the step, naming the current state and the steps allowed from it. */
 export function transition(from: ReferralStatus, to: ReferralStatus): ReferralStatus {
-  if (!ALLOWED[from].includes(to)) {
-    const allowed = ALLOWED[from];
+  const allowed: readonly ReferralStatus[] = ALLOWED[from];
+  if (!allowed.includes(to)) {
     throw new DomainError(
       'REFERRAL.ILLEGAL_TRANSITION',
       `A referral that is ${from} cannot become ${to}. ${
-        allowed.length ? `From ${from} it can become: ${allowed.join(', ')}.` : `${from} is final.`
+        isFinalStatus(from) ? `${from} is final.` : `From ${from} it can become: ${allowed.join(', ')}.`
       }`,
       'conflict',
       { currentStatus: from, requestedStatus: to, allowedNext: allowed },

@@ -1,5 +1,6 @@
+import { REFERRAL_STEP_ACTIONS } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
-import { authoriseStep, StepSubject, stepsAllowed } from './steps';
+import { authoriseStep, STEPS, StepSubject, stepsAllowed } from './steps';
 
 const deduction: StepSubject = {
   type: 'benefit-deduction',
@@ -96,5 +97,13 @@ describe('authoriseStep', () => {
     expect(refusal(() => authoriseStep('report-housing-outcome', release, nav)).code).toBe(
       'REFERRAL.WRONG_UNIT',
     );
+  });
+});
+
+describe('the step catalogue', () => {
+  it('has a rule for every step action in the contracts, and no step the contracts do not know', () => {
+    const ruled = new Set(STEPS.map((s) => s.action));
+    expect(REFERRAL_STEP_ACTIONS.filter((a) => !ruled.has(a))).toEqual([]);
+    expect([...ruled].filter((a) => !(REFERRAL_STEP_ACTIONS as readonly string[]).includes(a))).toEqual([]);
   });
 });

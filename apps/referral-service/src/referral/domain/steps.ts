@@ -1,4 +1,4 @@
-import { ReferralType } from '@overgang/contracts';
+import { ReferralStepAction, ReferralType } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
 import { Caller, isSenderSide, mayRead, recipientFor, ReferralParties } from './access';
 import { referralNotFound } from './referral.errors';
@@ -7,7 +7,8 @@ import { ACTIVE_STATUSES, ReferralStatus } from './referral-state';
 export type StepParty = 'sender' | 'recipient';
 
 export interface StepRule {
-  action: string;
+  /** One of the contracts' step actions: renaming a step in one place fails the compiler in the other. */
+  action: ReferralStepAction;
   types: readonly ReferralType[];
   party: StepParty;
   /** Statuses the step may be taken from. */
@@ -110,7 +111,11 @@ export interface StepSubject extends ReferralParties {
 }
 
 /** The steps a party could take on a referral of this type in this status. */
-export function stepsAllowed(type: ReferralType, status: ReferralStatus, party?: StepParty): string[] {
+export function stepsAllowed(
+  type: ReferralType,
+  status: ReferralStatus,
+  party?: StepParty,
+): ReferralStepAction[] {
   return STEPS.filter(
     (s) => s.types.includes(type) && s.from.includes(status) && (!party || s.party === party),
   ).map((s) => s.action);
@@ -121,7 +126,7 @@ export function stepsAllowed(type: ReferralType, status: ReferralStatus, party?:
  * the wrong party or role, 409 (with the current state and the steps allowed from it) when the
  * referral's state does not allow it.
  */
-export function authoriseStep(action: string, subject: StepSubject, caller: Caller) {
+export function authoriseStep(action: ReferralStepAction, subject: StepSubject, caller: Caller) {
   if (!mayRead(caller, subject)) throw referralNotFound();
   const rule = STEPS.find((s) => s.action === action && s.types.includes(subject.type));
   if (!rule) {

@@ -1,10 +1,3 @@
-import { JsonObject } from '@overgang/core';
-
-/** Type-specific fields, flat: dates, codes, lists of codes, free text. */
-export type ReferralDetails = Record<
-  string,
-  string | string[] | number | boolean | null | Record<string, string | number | null>
->;
 import {
   Column,
   CreateDateColumn,
@@ -14,6 +7,8 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { JsonObject } from '@overgang/core';
+import { ReferralDetails } from '../domain/referral-details';
 
 @Entity({ name: 'referral' })
 @Index('referral_sender', ['senderOrganisation', 'createdAt'])

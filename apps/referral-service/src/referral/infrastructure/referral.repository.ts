@@ -1,7 +1,13 @@
-import { JsonObject } from '@overgang/core';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { ReferralClockOrmEntity, ReferralOrmEntity, ReferralRecipientOrmEntity } from './referral.orm-entity';
+import { EntityManager, IsNull } from 'typeorm';
+import { JsonObject } from '@overgang/core';
+import {
+  ProcessingStopOrmEntity,
+  ReferralClockOrmEntity,
+  ReferralLinkOrmEntity,
+  ReferralOrmEntity,
+  ReferralRecipientOrmEntity,
+} from './referral.orm-entity';
 
 export interface HistoryEntry {
   referralId: string;
@@ -28,6 +34,137 @@ export class ReferralRepository {
     });
     const clocks = await manager.find(ReferralClockOrmEntity, { where: { referralId: id } });
     return { referral, recipients, clocks };
+  }
+
+  /** The referral alone, locked for the rest of the transaction. */
+  lock(manager: EntityManager, id: string): Promise<ReferralOrmEntity | null> {
+    return manager.findOne(ReferralOrmEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(
+    manager: EntityManager,
+    referral: Omit<ReferralOrmEntity, 'version' | 'routingProblemCode' | 'routingProblem'>,
+  ): Promise<void> {
+    await manager.insert(ReferralOrmEntity, manager.create(ReferralOrmEntity, referral));
+  }
+
+  /** Returns whether the referral exists. */
+  async update(manager: EntityManager, id: string, changes: Partial<ReferralOrmEntity>): Promise<boolean> {
+    const result = await manager.update(ReferralOrmEntity, { id }, changes);
+    return !!result.affected;
+  }
+
+  /** Inserts the recipient or, routed again, replaces who holds it there. */
+  async upsertRecipient(
+    manager: EntityManager,
+    recipient: Omit<
+      ReferralRecipientOrmEntity,
+      'coHolderContactPersonId' | 'acknowledgedAt' | 'acknowledgedBy'
+    >,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReferralRecipientOrmEntity)
+      .values(recipient)
+      .orUpdate(
+        ['contact_person_id', 'assignment', 'reason_code', 'reason', 'routed_at'],
+        ['referral_id', 'unit_id'],
+      )
+      .execute();
+  }
+
+  /** Returns whether the referral has that recipient. */
+  async updateRecipient(
+    manager: EntityManager,
+    referralId: string,
+    unitId: string,
+    changes: Partial<ReferralRecipientOrmEntity>,
+  ): Promise<boolean> {
+    const result = await manager.update(ReferralRecipientOrmEntity, { referralId, unitId }, changes);
+    return !!result.affected;
+  }
+
+  /** Open referrals of the same person and type, in the same municipality, from another sender. */
+  otherSendersOpenReferrals(
+    manager: EntityManager,
+    like: { id: string; nationalId: string; type: string; municipalityNumber: string; sender: string },
+    openStatuses: readonly string[],
+  ): Promise<ReferralOrmEntity[]> {
+    return manager
+      .createQueryBuilder(ReferralOrmEntity, 'r')
+      .where('r.person_national_id = :nid AND r.type = :type AND r.id <> :id', {
+        nid: like.nationalId,
+        type: like.type,
+        id: like.id,
+      })
+      .andWhere('r.municipality_number = :m', { m: like.municipalityNumber })
+      .andWhere('r.sender_organisation <> :sender', { sender: like.sender })
+      .andWhere('r.status IN (:...open)', { open: openStatuses })
+      .getMany();
+  }
+
+  /** Links two referrals both ways. */
+  async link(manager: EntityManager, a: string, b: string, reason: string, at: Date): Promise<void> {
+    await manager.insert(ReferralLinkOrmEntity, [
+      { referralId: a, linkedReferralId: b, reason, flaggedAt: at },
+      { referralId: b, linkedReferralId: a, reason, flaggedAt: at },
+    ]);
+  }
+
+  /** Referrals under a consent in one of these statuses, locked for the rest of the transaction. */
+  lockUnderConsent(
+    manager: EntityManager,
+    consentId: string,
+    statuses: readonly string[],
+  ): Promise<ReferralOrmEntity[]> {
+    return manager
+      .createQueryBuilder(ReferralOrmEntity, 'r')
+      .setLock('pessimistic_write')
+      .where('r.consent_id = :consentId AND r.status IN (:...open)', { consentId, open: statuses })
+      .getMany();
+  }
+
+  /** Asks each organisation to confirm it stopped processing; a request already made stays as it was. */
+  async requestProcessingStops(
+    manager: EntityManager,
+    referralId: string,
+    organisationNumbers: string[],
+    reasonCode: string,
+    at: Date,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProcessingStopOrmEntity)
+      .values(
+        organisationNumbers.map((org) => ({
+          referralId,
+          organisationNumber: org,
+          reasonCode,
+          requestedAt: at,
+          confirmedAt: null,
+          confirmedBy: null,
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+
+  /** Returns false when the organisation had nothing left to confirm. */
+  async confirmProcessingStopped(
+    manager: EntityManager,
+    referralId: string,
+    organisationNumber: string,
+    by: string,
+    at: Date,
+  ): Promise<boolean> {
+    const result = await manager.update(
+      ProcessingStopOrmEntity,
+      { referralId, organisationNumber, confirmedAt: IsNull() },
+      { confirmedAt: at, confirmedBy: by },
+    );
+    return !!result.affected;
   }
 
   async addHistory(manager: EntityManager, entry: HistoryEntry): Promise<void> {

@@ -3,17 +3,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CONSENT_REGISTERED_V1, ConsentPurpose, ConsentRegisteredV1 } from '@overgang/contracts';
 import { CLOCK, Clock, DomainError } from '@overgang/core';
-import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
+import { ConsentRepository } from '../../infrastructure/consent.repository';
 import { RegisterConsentCommand } from './register-consent.command';
 
 @Injectable()
 export class RegisterConsentHandler {
   constructor(
     private readonly ds: DataSource,
+    private readonly consents: ConsentRepository,
     private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -30,8 +30,8 @@ export class RegisterConsentHandler {
     }
     const id = randomUUID();
     const now = this.clock.now();
-    await inTransaction(this.ds, async (manager, afterCommit) => {
-      await manager.insert(ConsentOrmEntity, {
+    await inTransaction(this.ds, async (manager) => {
+      await this.consents.insert(manager, {
         id,
         personNationalId: cmd.nationalId,
         purposes: cmd.purposes,
@@ -63,7 +63,6 @@ export class RegisterConsentHandler {
           registeredAt: now.toISOString(),
         },
       });
-      afterCommit(() => this.relay.kick());
     });
     return id;
   }

@@ -11,13 +11,15 @@ import {
 import { Principal } from '@overgang/auth';
 import { SERVICE_ENV } from '@overgang/config';
 import { Clock, CLOCK, DomainError, NotFoundError, osloDate } from '@overgang/core';
-import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
 import { maskNationalId } from '@overgang/norway';
 import { ReferralServiceEnv } from '../../../config/env.schema';
-import { SuspendReferrals } from '../../../referral/application/suspend-referrals';
+import { SuspendReferralsHandler } from '../../../referral/application/suspend-referrals/suspend-referrals.handler';
 import { effectiveConsent } from '../../domain/consent';
-import { ConsentChangeOrmEntity, ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
+import type { ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
+import { ConsentRepository } from '../../infrastructure/consent.repository';
+import { WithdrawConsentCommand } from './withdraw-consent.command';
 
 const notFound = () =>
   new NotFoundError('CONSENT.NOT_FOUND', 'No consent with that id exists, or you may not see it.');
@@ -31,9 +33,9 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     private readonly ds: DataSource,
-    private readonly suspend: SuspendReferrals,
+    private readonly consents: ConsentRepository,
+    private readonly suspend: SuspendReferralsHandler,
     private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_ENV) private readonly env: ReferralServiceEnv,
   ) {}
@@ -62,11 +64,9 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
   }
 
   async read(p: Principal, id: string) {
-    const c = await this.ds.getRepository(ConsentOrmEntity).findOneBy({ id });
+    const c = await this.consents.find(this.ds.manager, id);
     if (!c || !this.mayManage(p, c)) throw notFound();
-    const changes = await this.ds
-      .getRepository(ConsentChangeOrmEntity)
-      .find({ where: { consentId: id }, order: { at: 'ASC' } });
+    const changes = await this.consents.changes(this.ds.manager, id);
     const e = effectiveConsent(c);
     return {
       id: c.id,
@@ -96,20 +96,11 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
   }
 
   /** Withdrawal, whole or for some organisations or purposes, registered by a party to the consent. */
-  async withdraw(
-    p: Principal,
-    id: string,
-    w: { organisationNumbers?: string[]; purposes?: string[] },
-    correlationId: string,
-  ) {
+  async withdraw(cmd: WithdrawConsentCommand) {
+    const { consentId: id, organisationNumbers, purposes, by: p, correlationId } = cmd;
     const now = this.clock.now();
-    const organisationNumbers = w.organisationNumbers ?? [];
-    const purposes = w.purposes ?? [];
-    return inTransaction(this.ds, async (manager, afterCommit) => {
-      const c = await manager.findOne(ConsentOrmEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return inTransaction(this.ds, async (manager) => {
+      const c = await this.consents.lock(manager, id);
       if (!c || !this.mayManage(p, c)) throw notFound();
       if (c.status !== 'active') {
         throw new DomainError('CONSENT.NOT_ACTIVE', `The consent is already ${c.status}.`, 'conflict', {
@@ -149,16 +140,12 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
           [...c.withdrawnOrganisations, ...organisationNumbers].includes(o),
         ) ||
         c.purposes.every((x) => [...c.withdrawnPurposes, ...purposes].includes(x));
-      await manager.update(
-        ConsentOrmEntity,
-        { id },
-        {
-          status: whole ? 'withdrawn' : 'active',
-          withdrawnOrganisations: [...new Set([...c.withdrawnOrganisations, ...organisationNumbers])],
-          withdrawnPurposes: [...new Set([...c.withdrawnPurposes, ...purposes])],
-        },
-      );
-      await manager.insert(ConsentChangeOrmEntity, {
+      await this.consents.update(manager, id, {
+        status: whole ? 'withdrawn' : 'active',
+        withdrawnOrganisations: [...new Set([...c.withdrawnOrganisations, ...organisationNumbers])],
+        withdrawnPurposes: [...new Set([...c.withdrawnPurposes, ...purposes])],
+      });
+      await this.consents.addChange(manager, {
         id: randomUUID(),
         consentId: id,
         kind: 'withdrawn',
@@ -191,7 +178,6 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
         now,
         correlationId,
       );
-      afterCommit(() => this.relay.kick());
       return { consentId: id, status: whole ? 'withdrawn' : 'active', suspendedReferralIds: suspended };
     });
   }
@@ -199,17 +185,11 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
   /** Marks consents whose last valid day has passed as expired and suspends what relied on them. */
   async expire(now = this.clock.now()): Promise<number> {
     const today = osloDate(now);
-    return inTransaction(this.ds, async (manager, afterCommit) => {
-      const due = await manager
-        .createQueryBuilder(ConsentOrmEntity, 'c')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where(`c.status = 'active' AND c.valid_to < :today`, { today })
-        .limit(200)
-        .getMany();
+    return inTransaction(this.ds, async (manager) => {
+      const due = await this.consents.lockDueForExpiry(manager, today, 200);
       for (const c of due) {
-        await manager.update(ConsentOrmEntity, { id: c.id }, { status: 'expired' });
-        await manager.insert(ConsentChangeOrmEntity, {
+        await this.consents.update(manager, c.id, { status: 'expired' });
+        await this.consents.addChange(manager, {
           id: randomUUID(),
           consentId: c.id,
           kind: 'expired',
@@ -238,7 +218,6 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
           correlationId,
         );
       }
-      if (due.length > 0) afterCommit(() => this.relay.kick());
       return due.length;
     });
   }

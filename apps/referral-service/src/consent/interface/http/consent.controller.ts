@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { RegisterConsentHandler } from '../../application/register-consent/register-consent.handler';
 import { ConsentLedgerService } from '../../application/withdraw-consent/consent-ledger.service';
-import { CreatedResponseDto } from '../../../referral/interface/http/dto/release-notice.request.dto';
+import { CreatedResponseDto } from './dto/created.response.dto';
 import { RegisterConsentRequestDto, WithdrawConsentRequestDto } from './dto/register-consent.request.dto';
 
 type Req = { headers: Record<string, string | undefined> };
@@ -27,7 +27,14 @@ export class ConsentController {
     @Req() req: Req,
   ): Promise<CreatedResponseDto> {
     const id = await this.register.execute({
-      ...body,
+      nationalId: body.nationalId,
+      purposes: body.purposes,
+      receivingOrganisationNumbers: body.receivingOrganisationNumbers,
+      sharingOrganisationNumbers: body.sharingOrganisationNumbers,
+      validFrom: body.validFrom,
+      validTo: body.validTo,
+      givenBy: body.givenBy,
+      evidenceReference: body.evidenceReference,
       registeredBy: user,
       correlationId: req.headers['x-correlation-id'] ?? 'none',
     });
@@ -55,6 +62,12 @@ export class ConsentController {
     @CurrentUser() user: Principal,
     @Req() req: Req,
   ) {
-    return this.ledger.withdraw(user, id, body, req.headers['x-correlation-id'] ?? 'none');
+    return this.ledger.withdraw({
+      consentId: id,
+      organisationNumbers: body.organisationNumbers ?? [],
+      purposes: body.purposes ?? [],
+      by: user,
+      correlationId: req.headers['x-correlation-id'] ?? 'none',
+    });
   }
 }

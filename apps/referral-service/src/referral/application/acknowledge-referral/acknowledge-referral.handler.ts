@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REFERRAL_ACKNOWLEDGED_V1, ReferralAcknowledgedV1, ReferralType } from '@overgang/contracts';
 import { CLOCK, Clock, DomainError } from '@overgang/core';
-import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
 import { mayRead, recipientFor } from '../../domain/access';
 import {
@@ -12,7 +12,6 @@ import {
   referralNotFound,
 } from '../../domain/referral.errors';
 import { ACKNOWLEDGEABLE, ReferralStatus, statusAfterAcknowledgement } from '../../domain/referral-state';
-import { ReferralOrmEntity, ReferralRecipientOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { AcknowledgeReferralCommand } from './acknowledge-referral.command';
 
@@ -23,13 +22,12 @@ export class AcknowledgeReferralHandler {
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
     private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(cmd: AcknowledgeReferralCommand): Promise<{ status: ReferralStatus; unitId: string }> {
     const now = this.clock.now();
-    return inTransaction(this.ds, async (manager, afterCommit) => {
+    return inTransaction(this.ds, async (manager) => {
       const loaded = await this.referrals.load(manager, cmd.referralId, true);
       if (
         !loaded ||
@@ -61,13 +59,11 @@ export class AcknowledgeReferralHandler {
       mine.acknowledgedAt = now;
       mine.acknowledgedBy = cmd.by.userId;
       const to = statusAfterAcknowledgement(from, recipients);
-      await manager.update(
-        ReferralRecipientOrmEntity,
-        { referralId: referral.id, unitId: mine.unitId },
-        { acknowledgedAt: now, acknowledgedBy: cmd.by.userId },
-      );
-      if (to !== from)
-        await manager.update(ReferralOrmEntity, { id: referral.id }, { status: to, updatedAt: now });
+      await this.referrals.updateRecipient(manager, referral.id, mine.unitId, {
+        acknowledgedAt: now,
+        acknowledgedBy: cmd.by.userId,
+      });
+      if (to !== from) await this.referrals.update(manager, referral.id, { status: to, updatedAt: now });
       await this.referrals.addHistory(manager, {
         referralId: referral.id,
         at: now,
@@ -92,7 +88,6 @@ export class AcknowledgeReferralHandler {
           acknowledgedAt: now.toISOString(),
         },
       });
-      afterCommit(() => this.relay.kick());
       return { status: to, unitId: mine.unitId };
     });
   }

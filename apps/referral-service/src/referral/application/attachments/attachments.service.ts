@@ -1,21 +1,18 @@
 import { createHash, randomUUID } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@overgang/auth';
 import { CLOCK, Clock, DomainError } from '@overgang/core';
 import { mayRead } from '../../domain/access';
 import { referralNotFound } from '../../domain/referral.errors';
 import { personalDataWithheld } from '../../domain/withholding';
-import { AccessLogOrmEntity, AttachmentOrmEntity } from '../../infrastructure/referral.orm-entity';
+import { AttachmentRepository } from '../../infrastructure/attachment.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
+import { AccessLog } from '../access-log/access-log';
+import { DownloadAttachmentQuery } from './download-attachment.query';
+import { UploadAttachmentCommand } from './upload-attachment.command';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-
-export interface UploadedFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
 
 /** Case documents: PDFs up to 5 MB, stored with their SHA-256; every download is logged. */
 @Injectable()
@@ -23,11 +20,13 @@ export class AttachmentsService {
   constructor(
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly accessLog: AccessLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async access(p: Principal, referralId: string) {
-    const loaded = await this.referrals.load(this.ds.manager, referralId);
+  private async access(manager: EntityManager, p: Principal, referralId: string) {
+    const loaded = await this.referrals.load(manager, referralId);
     if (
       !loaded ||
       !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
@@ -39,7 +38,7 @@ export class AttachmentsService {
     return loaded;
   }
 
-  async upload(p: Principal, referralId: string, file: UploadedFile | undefined) {
+  async upload({ referralId, file, by: p }: UploadAttachmentCommand) {
     if (!file) {
       throw new DomainError(
         'ATTACHMENT.MISSING',
@@ -53,7 +52,7 @@ export class AttachmentsService {
         field: 'file',
       });
     }
-    await this.access(p, referralId);
+    await this.access(this.ds.manager, p, referralId);
     const row = {
       id: randomUUID(),
       referralId,
@@ -66,42 +65,23 @@ export class AttachmentsService {
       uploadedByOrganisation: p.organisationNumber,
       uploadedAt: this.clock.now(),
     };
-    await this.ds.getRepository(AttachmentOrmEntity).insert(row);
+    await this.attachments.insert(this.ds.manager, row);
     return { id: row.id, fileName: row.fileName, sizeBytes: row.sizeBytes, sha256: row.sha256 };
   }
 
-  async list(referralId: string) {
-    const rows = await this.ds
-      .getRepository(AttachmentOrmEntity)
-      .find({ where: { referralId }, order: { uploadedAt: 'ASC' } });
-    return rows.map((a) => ({
-      id: a.id,
-      fileName: a.fileName,
-      sizeBytes: a.sizeBytes,
-      sha256: a.sha256,
-      uploadedBy: a.uploadedBy,
-      uploadedByOrganisation: a.uploadedByOrganisation,
-      uploadedAt: a.uploadedAt.toISOString(),
-    }));
-  }
-
-  async download(p: Principal, referralId: string, attachmentId: string, correlationId: string | null) {
-    await this.access(p, referralId);
-    const a = await this.ds
-      .getRepository(AttachmentOrmEntity)
-      .createQueryBuilder('a')
-      .addSelect('a.content')
-      .where('a.id = :attachmentId AND a.referral_id = :referralId', { attachmentId, referralId })
-      .getOne();
-    if (!a) throw referralNotFound();
-    await this.ds.getRepository(AccessLogOrmEntity).insert({
-      referralId,
-      userId: p.userId,
-      organisationNumber: p.organisationNumber,
-      action: `read-attachment:${a.id}`,
-      at: this.clock.now(),
-      correlationId,
+  /** The document with its content; the download is logged in the same transaction. */
+  download(q: DownloadAttachmentQuery) {
+    return this.ds.transaction(async (manager) => {
+      await this.access(manager, q.by, q.referralId);
+      const a = await this.attachments.withContent(manager, q.referralId, q.attachmentId);
+      if (!a) throw referralNotFound();
+      await this.accessLog.record(manager, {
+        referralId: q.referralId,
+        reader: q.by,
+        action: `read-attachment:${a.id}`,
+        correlationId: q.correlationId,
+      });
+      return a;
     });
-    return a;
   }
 }

@@ -1,109 +1,41 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@overgang/auth';
-import { CLOCK, Clock } from '@overgang/core';
-import { mayRead } from '../../domain/access';
-import { referralNotFound } from '../../domain/referral.errors';
 import { ReferralType } from '@overgang/contracts';
+import { isSenderSide, mayRead } from '../../domain/access';
+import { referralNotFound } from '../../domain/referral.errors';
 import { ReferralStatus } from '../../domain/referral-state';
 import { stepsAllowed } from '../../domain/steps';
 import { personalDataWithheld } from '../../domain/withholding';
-import { isSenderSide } from '../../domain/access';
-import { AttachmentsService } from '../attachments/attachments.service';
-import {
-  AccessLogOrmEntity,
-  ProcessingStopOrmEntity,
-  ReferralLinkOrmEntity,
-  ReferralClockOrmEntity,
-  ReferralHistoryOrmEntity,
-  ReferralOrmEntity,
-  ReferralRecipientOrmEntity,
-} from '../../infrastructure/referral.orm-entity';
+import { AttachmentRepository } from '../../infrastructure/attachment.repository';
+import { ReferralReadRepository } from '../../infrastructure/referral.read-repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
+import { AccessLog } from '../access-log/access-log';
+import { ReadReferralQuery } from './read-referral.query';
+import { attachmentView, deadlineOf, historyView, recipientView, suspensionView } from './referral.views';
 
-const URGENCY: Record<string, number> = { breached: 0, open: 1, paused: 2, met: 3, cancelled: 4 };
-
-function clockView(c: ReferralClockOrmEntity) {
-  return { clockId: c.clockId, kind: c.kind, status: c.status, dueAt: c.dueAt.toISOString() };
-}
-
-/** The unit's most pressing clock: breached first, then the soonest due. */
-function deadlineOf(clocks: ReferralClockOrmEntity[], unitId: string) {
-  const mine = clocks
-    .filter((k) => k.unitId === unitId)
-    .sort(
-      (a, b) => (URGENCY[a.status] ?? 9) - (URGENCY[b.status] ?? 9) || a.dueAt.getTime() - b.dueAt.getTime(),
-    );
-  return mine.length ? clockView(mine[0]) : null;
-}
-
-function recipientView(r: ReferralRecipientOrmEntity, clocks: ReferralClockOrmEntity[]) {
-  return {
-    organisationNumber: r.organisationNumber,
-    unitId: r.unitId,
-    unitKind: r.unitKind,
-    holder: {
-      contactPersonId: r.contactPersonId,
-      coHolderContactPersonId: r.coHolderContactPersonId,
-      assignment: r.assignment,
-      reasonCode: r.reasonCode,
-      reason: r.reason,
-    },
-    routedAt: r.routedAt.toISOString(),
-    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedBy: r.acknowledgedBy,
-    deadline: deadlineOf(clocks, r.unitId),
-    deadlines: clocks.filter((k) => k.unitId === r.unitId).map(clockView),
-  };
-}
-
-/** Read side of referrals. Reads of personal data are logged in the same transaction as the read. */
+/**
+ * Read side of referrals. A read of personal data runs in one transaction, on its manager only,
+ * and is logged in that transaction.
+ */
 @Injectable()
 export class ReferralQueries {
   constructor(
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
-    private readonly attachments: AttachmentsService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reads: ReferralReadRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly accessLog: AccessLog,
   ) {}
 
   /** What a contact person holds, or their unit holds: ids, dates and deadlines, no personal data. */
   async inbox(p: Principal) {
-    const rows: Array<ReferralRecipientOrmEntity & { r: ReferralOrmEntity }> = [];
-    const recipients = await this.ds
-      .getRepository(ReferralRecipientOrmEntity)
-      .createQueryBuilder('rr')
-      .where('rr.organisation_number = :org', { org: p.organisationNumber })
-      .andWhere(
-        '(rr.contact_person_id = :user OR rr.co_holder_contact_person_id = :user OR rr.unit_id = :unit)',
-        {
-          user: p.userId,
-          unit: p.unitId ?? '',
-        },
-      )
-      .getMany();
-    if (recipients.length === 0) return { items: [] };
-    const ids = [...new Set(recipients.map((r) => r.referralId))];
-    const referrals = await this.ds
-      .getRepository(ReferralOrmEntity)
-      .createQueryBuilder('r')
-      .whereInIds(ids)
-      .getMany();
-    const clocks = await this.ds
-      .getRepository(ReferralClockOrmEntity)
-      .createQueryBuilder('c')
-      .where('c.referral_id IN (:...ids)', { ids })
-      .getMany();
-    const links = await this.ds
-      .getRepository(ReferralLinkOrmEntity)
-      .createQueryBuilder('l')
-      .where('l.referral_id IN (:...ids)', { ids })
-      .getMany();
+    const { recipients, referrals, clocks, links } = await this.reads.holdings(this.ds.manager, p);
     const byId = new Map(referrals.map((r) => [r.id, r]));
-    for (const rr of recipients) {
+    const rows = recipients.flatMap((rr) => {
       const r = byId.get(rr.referralId);
-      if (r) rows.push(Object.assign(rr, { r }));
-    }
+      return r ? [Object.assign(rr, { r })] : [];
+    });
     const items = rows.map((row) => ({
       id: row.r.id,
       type: row.r.type,
@@ -130,32 +62,23 @@ export class ReferralQueries {
     return { items };
   }
 
-  async details(p: Principal, id: string, correlationId: string | null) {
+  async details(q: ReadReferralQuery) {
+    const p = q.by;
     return this.ds.transaction(async (manager) => {
-      const loaded = await this.referrals.load(manager, id);
-      if (
-        !loaded ||
-        !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
-      ) {
-        throw referralNotFound();
-      }
+      const loaded = await this.readable(manager, q);
       const { referral: r, recipients, clocks } = loaded;
       const withheld = personalDataWithheld(p, { ...r, recipients });
       if (!withheld) {
-        await manager.insert(AccessLogOrmEntity, {
+        await this.accessLog.record(manager, {
           referralId: r.id,
-          userId: p.userId,
-          organisationNumber: p.organisationNumber,
+          reader: p,
           action: 'read-details',
-          at: this.clock.now(),
-          correlationId,
+          correlationId: q.correlationId,
         });
       }
-      const stops = await manager.find(ProcessingStopOrmEntity, {
-        where: { referralId: r.id },
-        order: { organisationNumber: 'ASC' },
-      });
-      const links = await manager.find(ReferralLinkOrmEntity, { where: { referralId: r.id } });
+      const stops = await this.reads.processingStops(manager, r.id);
+      const links = await this.reads.links(manager, r.id);
+      const attachments = withheld ? [] : await this.attachments.list(manager, r.id);
       const party = isSenderSide(p, { ...r, recipients }) ? 'sender' : 'recipient';
       return {
         id: r.id,
@@ -173,101 +96,51 @@ export class ReferralQueries {
         routingProblem: r.routingProblemCode
           ? { code: r.routingProblemCode, reason: r.routingProblem }
           : null,
-        suspension:
-          r.status === 'suspended' || stops.length > 0
-            ? {
-                reasonCode: stops[0]?.reasonCode ?? null,
-                since: stops[0]?.requestedAt.toISOString() ?? null,
-                confirmations: stops.map((s) => ({
-                  organisationNumber: s.organisationNumber,
-                  confirmedAt: s.confirmedAt?.toISOString() ?? null,
-                  confirmedBy: s.confirmedBy,
-                })),
-                notConfirmed: stops.filter((s) => !s.confirmedAt).map((s) => s.organisationNumber),
-              }
-            : null,
+        suspension: suspensionView(r.status, stops),
         possibleDuplicates: links.map((l) => ({
           referralId: l.linkedReferralId,
           reason: l.reason,
           flaggedAt: l.flaggedAt.toISOString(),
         })),
-        attachments: withheld ? [] : await this.attachments.list(r.id),
+        attachments: attachments.map(attachmentView),
         nextSteps: stepsAllowed(r.type as ReferralType, r.status as ReferralStatus, party),
       };
     });
   }
 
   /** The history; its free-text facts are personal data: withheld like the details, and the read logged. */
-  async history(p: Principal, id: string) {
-    const loaded = await this.referrals.load(this.ds.manager, id);
+  async history(q: ReadReferralQuery) {
+    return this.ds.transaction(async (manager) => {
+      const loaded = await this.readable(manager, q);
+      const withheld = personalDataWithheld(q.by, { ...loaded.referral, recipients: loaded.recipients });
+      const entries = await this.reads.history(manager, q.referralId);
+      if (!withheld) {
+        await this.accessLog.record(manager, {
+          referralId: q.referralId,
+          reader: q.by,
+          action: 'read-history',
+          correlationId: q.correlationId,
+        });
+      }
+      return {
+        personalDataWithheld: withheld,
+        items: entries.map((h) => historyView(h, !!withheld)),
+      };
+    });
+  }
+
+  /** The referral with its parties, or 404 to anyone who may not read it. */
+  private async readable(manager: EntityManager, q: ReadReferralQuery) {
+    const loaded = await this.referrals.load(manager, q.referralId);
     if (
       !loaded ||
-      !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
+      !mayRead(q.by, {
+        senderOrganisation: loaded.referral.senderOrganisation,
+        recipients: loaded.recipients,
+      })
     ) {
       throw referralNotFound();
     }
-    const withheld = personalDataWithheld(p, { ...loaded.referral, recipients: loaded.recipients });
-    const entries = await this.ds.getRepository(ReferralHistoryOrmEntity).find({
-      where: { referralId: id },
-      order: { id: 'ASC' },
-    });
-    if (!withheld) {
-      await this.ds.getRepository(AccessLogOrmEntity).insert({
-        referralId: id,
-        userId: p.userId,
-        organisationNumber: p.organisationNumber,
-        action: 'read-history',
-        at: this.clock.now(),
-        correlationId: null,
-      });
-    }
-    const KEEP = [
-      'code',
-      'unitId',
-      'reasonCode',
-      'clockId',
-      'kind',
-      'rungId',
-      'audience',
-      'dueAt',
-      'linkedReferralId',
-    ];
-    return {
-      personalDataWithheld: withheld,
-      items: entries.map((h) => ({
-        at: h.at.toISOString(),
-        actor: h.actor,
-        actorOrganisation: h.actorOrganisation,
-        action: h.action,
-        fromStatus: h.fromStatus,
-        toStatus: h.toStatus,
-        facts: withheld
-          ? Object.fromEntries(Object.entries(h.facts).filter(([k]) => KEEP.includes(k)))
-          : h.facts,
-      })),
-    };
-  }
-
-  /** Who read a referral's personal data: for coordinators of the sender or a recipient. */
-  async accessLog(p: Principal, referralId: string) {
-    const loaded = await this.referrals.load(this.ds.manager, referralId);
-    const parties = loaded && {
-      senderOrganisation: loaded.referral.senderOrganisation,
-      recipients: loaded.recipients,
-    };
-    if (!loaded || !parties || !mayRead(p, parties)) throw referralNotFound();
-    const entries = await this.ds.getRepository(AccessLogOrmEntity).find({
-      where: { referralId },
-      order: { id: 'ASC' },
-    });
-    return {
-      items: entries.map((e) => ({
-        at: e.at.toISOString(),
-        userId: e.userId,
-        organisationNumber: e.organisationNumber,
-        action: e.action,
-        correlationId: e.correlationId,
-      })),
-    };
+    return loaded;
   }
 }

@@ -3,18 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { REFERRAL_SUBMITTED_V1, ReferralSubmittedV1 } from '@overgang/contracts';
 import { addCalendarDays, CLOCK, Clock, osloDate } from '@overgang/core';
-import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { consentRefusal, effectiveConsent } from '../../../consent/domain/consent';
-import { ConsentOrmEntity } from '../../../consent/infrastructure/consent.orm-entity';
+import { ConsentReader } from '../../../consent/application/read-consent/consent.reader';
+import { consentRefusal } from '../../../consent/domain/consent';
 import { PURPOSE_OF, periodsOverlap } from '../../domain/intake';
 import { municipalityNotServed } from '../../domain/referral.errors';
 import { OPEN_STATUSES } from '../../domain/referral-state';
-import {
-  RecipientMapOrmEntity,
-  ReferralLinkOrmEntity,
-  ReferralOrmEntity,
-} from '../../infrastructure/referral.orm-entity';
+import { RecipientMapRepository } from '../../infrastructure/recipient-map.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { SubmitReferralCommand } from './submit-referral.command';
 
@@ -29,8 +25,9 @@ export class SubmitReferralHandler {
   constructor(
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
+    private readonly recipientMaps: RecipientMapRepository,
+    private readonly consents: ConsentReader,
     private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -39,11 +36,8 @@ export class SubmitReferralHandler {
     const today = osloDate(now);
     const purpose = PURPOSE_OF[cmd.type];
 
-    return inTransaction(this.ds, async (manager, afterCommit) => {
-      const route = await manager.findOneBy(RecipientMapOrmEntity, {
-        referralType: cmd.type,
-        municipalityNumber: cmd.municipalityNumber,
-      });
+    return inTransaction(this.ds, async (manager) => {
+      const route = await this.recipientMaps.route(manager, cmd.type, cmd.municipalityNumber);
       const missing = cmd.receivingUnitKinds.filter((k) => !route?.recipients.some((r) => r.unitKind === k));
       if (!route || missing.length > 0)
         throw municipalityNotServed(cmd.municipalityNumber, cmd.type, missing);
@@ -55,13 +49,9 @@ export class SubmitReferralHandler {
         ),
       ];
 
-      // FOR SHARE: a withdrawal committing at the same moment waits for this referral, then suspends it.
-      const consent = await manager
-        .createQueryBuilder(ConsentOrmEntity, 'c')
-        .setLock('pessimistic_read')
-        .where('c.id = :id', { id: cmd.consentId })
-        .getOne();
-      const refusal = consentRefusal(consent && effectiveConsent(consent), {
+      // Held: a withdrawal committing at the same moment waits for this referral, then suspends it.
+      const consent = await this.consents.holdEffective(manager, cmd.consentId);
+      const refusal = consentRefusal(consent, {
         personNationalId: cmd.nationalId,
         purpose,
         recipients,
@@ -71,27 +61,24 @@ export class SubmitReferralHandler {
       if (refusal) throw refusal;
 
       const id = randomUUID();
-      await manager.insert(
-        ReferralOrmEntity,
-        manager.create(ReferralOrmEntity, {
-          id,
-          type: cmd.type,
-          status: 'submitted',
-          personNationalId: cmd.nationalId,
-          personName: cmd.name,
-          senderOrganisation: cmd.sender.organisationNumber,
-          senderUnit: cmd.sender.unitId,
-          senderUser: cmd.sender.userId,
-          municipalityNumber: cmd.municipalityNumber,
-          consentId: cmd.consentId,
-          purpose,
-          recipientOrganisations: recipients,
-          anchorDate: cmd.anchorDate,
-          details: cmd.details,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
+      await this.referrals.insert(manager, {
+        id,
+        type: cmd.type,
+        status: 'submitted',
+        personNationalId: cmd.nationalId,
+        personName: cmd.name,
+        senderOrganisation: cmd.sender.organisationNumber,
+        senderUnit: cmd.sender.unitId,
+        senderUser: cmd.sender.userId,
+        municipalityNumber: cmd.municipalityNumber,
+        consentId: cmd.consentId,
+        purpose,
+        recipientOrganisations: recipients,
+        anchorDate: cmd.anchorDate,
+        details: cmd.details,
+        createdAt: now,
+        updatedAt: now,
+      });
       await this.referrals.addHistory(manager, {
         referralId: id,
         at: now,
@@ -114,13 +101,12 @@ export class SubmitReferralHandler {
           senderUnitId: cmd.sender.unitId,
           municipalityNumber: cmd.municipalityNumber,
           consentId: cmd.consentId,
-          consentedRecipientOrganisationNumbers: effectiveConsent(consent!).receivingOrganisations,
+          consentedRecipientOrganisationNumbers: consent!.receivingOrganisations,
           anchorDate: cmd.anchorDate,
           receivingUnitKinds: cmd.receivingUnitKinds,
           submittedAt: now.toISOString(),
         },
       });
-      afterCommit(() => this.relay.kick());
       return { id, possibleDuplicates };
     });
   }
@@ -137,27 +123,24 @@ export class SubmitReferralHandler {
     today: string,
     now: Date,
   ): Promise<string[]> {
-    const candidates = await manager
-      .createQueryBuilder(ReferralOrmEntity, 'r')
-      .where('r.person_national_id = :nid AND r.type = :type AND r.id <> :id', {
-        nid: cmd.nationalId,
-        type: cmd.type,
+    const candidates = await this.referrals.otherSendersOpenReferrals(
+      manager,
+      {
         id,
-      })
-      .andWhere('r.municipality_number = :m', { m: cmd.municipalityNumber })
-      .andWhere('r.sender_organisation <> :sender', { sender: cmd.sender.organisationNumber })
-      .andWhere('r.status IN (:...open)', { open: OPEN_STATUSES })
-      .getMany();
+        nationalId: cmd.nationalId,
+        type: cmd.type,
+        municipalityNumber: cmd.municipalityNumber,
+        sender: cmd.sender.organisationNumber,
+      },
+      OPEN_STATUSES,
+    );
     const mine = { from: today, to: cmd.anchorDate ?? addCalendarDays(today, DEFAULT_PERIOD_DAYS) };
     const duplicates = candidates.filter((c) => {
       const from = osloDate(c.createdAt);
       return periodsOverlap(mine, { from, to: c.anchorDate ?? addCalendarDays(from, DEFAULT_PERIOD_DAYS) });
     });
     for (const other of duplicates) {
-      await manager.insert(ReferralLinkOrmEntity, [
-        { referralId: id, linkedReferralId: other.id, reason: 'possible-duplicate', flaggedAt: now },
-        { referralId: other.id, linkedReferralId: id, reason: 'possible-duplicate', flaggedAt: now },
-      ]);
+      await this.referrals.link(manager, id, other.id, 'possible-duplicate', now);
       for (const [a, b] of [
         [id, other.id],
         [other.id, id],

@@ -1,46 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
-  ANCHOR_CHANGE_REASONS,
   REFERRAL_ANCHOR_DATE_CHANGED_V1,
   REFERRAL_PROGRESSED_V1,
   ReferralAnchorDateChangedV1,
   ReferralProgressedV1,
+  ReferralStepAction,
   ReferralType,
 } from '@overgang/contracts';
-import { Principal } from '@overgang/auth';
-import { Clock, CLOCK, DomainError, JsonObject, osloDate } from '@overgang/core';
-import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { Clock, CLOCK, DomainError, osloDate } from '@overgang/core';
+import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { authoriseStep } from '../../domain/steps';
 import { ReferralStatus, transition } from '../../domain/referral-state';
-import {
-  AttachmentOrmEntity,
-  ProcessingStopOrmEntity,
-  ReferralDetails,
-  ReferralOrmEntity,
-} from '../../infrastructure/referral.orm-entity';
+import { authoriseStep } from '../../domain/steps';
+import { AttachmentRepository } from '../../infrastructure/attachment.repository';
+import type { ReferralOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
+import { StepAppliers, StepApplier, StepContext } from './step-effect';
+import { ASSESSMENT_STEPS } from './steps/assessment.steps';
+import { DEDUCTION_STEPS } from './steps/deduction.steps';
+import { DISCHARGE_STEPS } from './steps/discharge.steps';
+import { ENDING_STEPS } from './steps/ending.steps';
+import { RELEASE_STEPS } from './steps/release.steps';
+import { StepInputs, TakeStepCommand } from './take-step.command';
 
-export type StepInput = Record<string, unknown>;
+/** Every step action has its applier: a step added to the contracts fails the compiler here. */
+const APPLIERS: StepAppliers<ReferralStepAction> = {
+  ...ENDING_STEPS,
+  ...RELEASE_STEPS,
+  ...DISCHARGE_STEPS,
+  ...DEDUCTION_STEPS,
+  ...ASSESSMENT_STEPS,
+};
 
-interface Effect {
-  details?: ReferralDetails;
-  anchor?: {
-    kind: 'expected-release' | 'planned-discharge';
-    to: string;
-    reasonCode: (typeof ANCHOR_CHANGE_REASONS)[number];
-  };
-  /** Non-personal code published with the step (an outcome, a reason code). */
-  code?: string;
-  /** Kept in the referral's history only (free text may hold personal details). */
-  facts?: JsonObject;
-  /** The step is recorded but the status stays (one of several recipients rejecting). */
-  keepStatus?: boolean;
+function applyStep<A extends ReferralStepAction>(action: A, ctx: StepContext, input: StepInputs[A]) {
+  const apply: StepApplier<A> = APPLIERS[action];
+  return apply(ctx, input);
 }
-
-const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
-  new DomainError(code, message, 'conflict', details);
 
 /**
  * Every step after submission and acknowledgement: the domain decides who may take it and from
@@ -51,21 +47,16 @@ export class TakeStepHandler {
   constructor(
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
+    private readonly attachments: AttachmentRepository,
     private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(
-    referralId: string,
-    action: string,
-    caller: Principal,
-    input: StepInput,
-    correlationId: string,
-  ) {
+  async execute<A extends ReferralStepAction>(cmd: TakeStepCommand<A>) {
+    const { action, by: caller, correlationId } = cmd;
     const now = this.clock.now();
-    return inTransaction(this.ds, async (manager, afterCommit) => {
-      const loaded = await this.referrals.load(manager, referralId, true);
+    return inTransaction(this.ds, async (manager) => {
+      const loaded = await this.referrals.load(manager, cmd.referralId, true);
       if (!loaded)
         throw new DomainError(
           'REFERRAL.NOT_FOUND',
@@ -85,21 +76,35 @@ export class TakeStepHandler {
         },
         caller,
       );
-      const effect = await this.apply(
-        manager,
+      const effect = await applyStep(
         action,
-        referral,
-        loaded.recipients,
-        input,
-        caller,
-        recipient?.unitId ?? null,
-        now,
+        {
+          referral,
+          details: { ...referral.details },
+          recipients: loaded.recipients,
+          caller,
+          unitId: recipient?.unitId ?? null,
+          now,
+          today: osloDate(now),
+          store: {
+            confirmProcessingStopped: () =>
+              this.referrals.confirmProcessingStopped(
+                manager,
+                referral.id,
+                caller.organisationNumber,
+                caller.userId,
+                now,
+              ),
+            countAttachments: (ids) => this.attachments.countOf(manager, referral.id, ids),
+          },
+        },
+        cmd.input,
       );
       const status = to === from || effect.keepStatus ? from : transition(from, to);
       const changes: Partial<ReferralOrmEntity> = { status, updatedAt: now };
       if (effect.details) changes.details = effect.details;
       if (effect.anchor) changes.anchorDate = effect.anchor.to;
-      await manager.update(ReferralOrmEntity, { id: referral.id }, changes);
+      await this.referrals.update(manager, referral.id, changes);
       await this.referrals.addHistory(manager, {
         referralId: referral.id,
         at: now,
@@ -148,218 +153,7 @@ export class TakeStepHandler {
           },
         });
       }
-      afterCommit(() => this.relay.kick());
       return { id: referral.id, status, action };
     });
-  }
-
-  private async apply(
-    manager: EntityManager,
-    action: string,
-    referral: ReferralOrmEntity,
-    recipients: Array<{ unitId: string }>,
-    input: StepInput,
-    caller: Principal,
-    unitId: string | null,
-    now: Date,
-  ): Promise<Effect> {
-    const details = { ...referral.details };
-    const today = osloDate(now);
-    const text = (k: string) => (typeof input[k] === 'string' ? input[k] : null);
-    switch (action) {
-      case 'reject': {
-        // One recipient saying "not for us" ends the referral only when every recipient has said so.
-        const rejectedBy = [
-          ...new Set([...((details.rejectedBy as string[] | undefined) ?? []), unitId ?? '']),
-        ];
-        details.rejectedBy = rejectedBy;
-        const all = recipients.every((r) => rejectedBy.includes(r.unitId));
-        if (all && referral.type === 'benefit-deduction') details.deductionStatus = 'rejected';
-        return { details, code: 'rejected', facts: { reason: text('reason') }, keepStatus: !all };
-      }
-      case 'withdraw':
-      case 'cancel':
-        return { facts: { reason: text('reason') } };
-      case 'complete':
-        return { facts: { note: text('note') } };
-      case 'confirm-processing-stopped': {
-        const result = await manager.update(
-          ProcessingStopOrmEntity,
-          { referralId: referral.id, organisationNumber: caller.organisationNumber, confirmedAt: IsNull() },
-          { confirmedAt: now, confirmedBy: caller.userId },
-        );
-        if (!result.affected) {
-          throw conflict(
-            'REFERRAL.STOP_ALREADY_CONFIRMED',
-            'Your organisation has already confirmed that it stopped processing.',
-          );
-        }
-        return { code: 'processing-stopped' };
-      }
-      case 'change-release-date': {
-        const date = input.expectedReleaseDate as string;
-        if (date < today) {
-          throw new DomainError(
-            'REFERRAL.INVALID_DATES',
-            'The new release date has already passed.',
-            'invalid',
-            { field: 'expectedReleaseDate' },
-          );
-        }
-        details.expectedReleaseDate = date;
-        const reasonCode = input.reasonCode as 'brought-forward' | 'postponed' | 'corrected';
-        return {
-          details,
-          anchor: { kind: 'expected-release', to: date, reasonCode },
-          code: reasonCode,
-          facts: { from: referral.anchorDate, to: date, note: text('note') },
-        };
-      }
-      case 'report-housing-outcome': {
-        const outcome = input.outcome as string;
-        if (outcome === 'no-housing' && !text('reason')) {
-          throw new DomainError(
-            'REFERRAL.REASON_REQUIRED',
-            'Say why no housing could be offered.',
-            'invalid',
-            { field: 'reason' },
-          );
-        }
-        details.housingOutcome = outcome;
-        return { details, code: outcome, facts: { outcome, reason: text('reason'), date: text('date') } };
-      }
-      case 'mark-released':
-        details.releasedOn = today;
-        return { details, code: 'released' };
-      case 'set-discharge-date': {
-        const date = input.plannedDischargeDate as string;
-        if (typeof details.admissionDate === 'string' && date < details.admissionDate) {
-          throw new DomainError(
-            'REFERRAL.INVALID_DATES',
-            'The planned discharge date must be on or after the admission date.',
-            'invalid',
-            {
-              field: 'plannedDischargeDate',
-            },
-          );
-        }
-        const reasonCode =
-          referral.anchorDate === null ? 'set' : date < referral.anchorDate ? 'brought-forward' : 'postponed';
-        details.plannedDischargeDate = date;
-        return {
-          details,
-          anchor: { kind: 'planned-discharge', to: date, reasonCode },
-          code: reasonCode,
-          facts: { from: referral.anchorDate, to: date, note: text('note') },
-        };
-      }
-      case 'mark-discharged':
-        details.dischargedOn = today;
-        return { details, code: 'discharged' };
-      case 'mark-readmitted':
-        details.admissionDate = input.admissionDate as string;
-        details.readmittedOn = today;
-        return { details, code: 'readmitted' };
-      case 'mark-left-early':
-        details.leftEarlyOn = today;
-        return {
-          details,
-          anchor: { kind: 'planned-discharge', to: today, reasonCode: 'left-early' },
-          code: 'left-early',
-        };
-      case 'confirm-deduction':
-        details.deductionStatus = 'confirmed';
-        details.firstDeductionDate = input.firstDeductionDate as string;
-        return { details, code: 'confirmed' };
-      case 'activate-deduction':
-        if (details.deductionStatus !== 'confirmed') {
-          throw conflict(
-            'REFERRAL.DEDUCTION_NOT_CONFIRMED',
-            `A deduction that is ${JSON.stringify(details.deductionStatus)} cannot be activated.`,
-            {
-              deductionStatus: details.deductionStatus,
-            },
-          );
-        }
-        details.deductionStatus = 'active';
-        return { details, code: 'active' };
-      case 'change-amount':
-        if (details.deductionStatus !== 'confirmed' && details.deductionStatus !== 'active') {
-          throw conflict(
-            'REFERRAL.DEDUCTION_NOT_RUNNING',
-            'Only a confirmed or active deduction can change amount.',
-            {
-              deductionStatus: details.deductionStatus,
-            },
-          );
-        }
-        details.previousMonthlyAmount = details.monthlyAmount;
-        details.monthlyAmount = input.monthlyAmount as number;
-        return {
-          details,
-          code: 'amount-changed',
-          facts: { from: details.previousMonthlyAmount, to: details.monthlyAmount },
-        };
-      case 'stop-deduction':
-        details.deductionStatus = 'stopped';
-        details.stopReason = input.reasonCode as string;
-        return { details, code: input.reasonCode as string };
-      case 'request-information':
-        if (details.informationRequested === true) {
-          throw conflict(
-            'REFERRAL.INFORMATION_ALREADY_REQUESTED',
-            'More information has already been asked for; wait for the reply.',
-          );
-        }
-        details.informationRequested = true;
-        return { details, code: 'information-requested', facts: { question: text('question') } };
-      case 'provide-information': {
-        if (details.informationRequested !== true) {
-          throw conflict('REFERRAL.NO_INFORMATION_REQUESTED', 'No information has been asked for.');
-        }
-        const attachments = await this.ownAttachments(manager, referral.id, input.attachmentIds);
-        details.informationRequested = false;
-        return {
-          details,
-          code: 'information-provided',
-          facts: { information: text('information'), attachmentIds: attachments },
-        };
-      }
-      case 'answer-assessment': {
-        const attachments = await this.ownAttachments(manager, referral.id, input.attachmentIds);
-        details.informationRequested = false;
-        details.recommendation = input.recommendation as string;
-        details.assessment = text('assessment');
-        details.answerAttachmentIds = attachments;
-        return {
-          details,
-          code: input.recommendation as string,
-          facts: { unitId, attachmentIds: attachments },
-        };
-      }
-      default:
-        throw conflict('REFERRAL.UNKNOWN_STEP', `There is no step ${action}.`);
-    }
-  }
-
-  /** Attachment ids must belong to this referral. */
-  private async ownAttachments(manager: EntityManager, referralId: string, ids: unknown): Promise<string[]> {
-    const list = Array.isArray(ids) ? (ids as string[]) : [];
-    if (list.length === 0) return [];
-    const found = await manager
-      .createQueryBuilder(AttachmentOrmEntity, 'a')
-      .where('a.referral_id = :referralId AND a.id IN (:...list)', { referralId, list })
-      .getCount();
-    if (found !== list.length) {
-      throw new DomainError(
-        'REFERRAL.UNKNOWN_ATTACHMENT',
-        'An attachment id does not belong to this referral.',
-        'unprocessable',
-        {
-          field: 'attachmentIds',
-        },
-      );
-    }
-    return list;
   }
 }

@@ -18,29 +18,21 @@ export class RoutingEventsConsumer {
 
   @EventPattern(REFERRAL_ROUTED_V1)
   async routed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, { manager }) =>
-      this.project.routed(manager, e),
-    );
+    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, c) => this.project.routed(e, c));
   }
 
   @EventPattern(REFERRAL_UNROUTABLE_V1)
   async unroutable(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_UNROUTABLE_V1, ctx, (e, { manager }) =>
-      this.project.unroutable(manager, e),
-    );
+    await this.processor.process(REFERRAL_UNROUTABLE_V1, ctx, (e, c) => this.project.unroutable(e, c));
   }
 
   @EventPattern(RECIPIENT_MAP_PUBLISHED_V1)
   async recipientMap(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(RECIPIENT_MAP_PUBLISHED_V1, ctx, (e, { manager }) =>
-      this.project.recipientMap(manager, e),
-    );
+    await this.processor.process(RECIPIENT_MAP_PUBLISHED_V1, ctx, (e, c) => this.project.recipientMap(e, c));
   }
 
   @EventPattern(REFERRAL_REASSIGNED_V1)
   async reassigned(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_REASSIGNED_V1, ctx, (e, { manager }) =>
-      this.project.reassigned(manager, e),
-    );
+    await this.processor.process(REFERRAL_REASSIGNED_V1, ctx, (e, c) => this.project.reassigned(e, c));
   }
 }

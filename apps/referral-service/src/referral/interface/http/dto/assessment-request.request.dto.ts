@@ -8,18 +8,12 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsKommunenummer, IsNorwegianNationalId } from '@overgang/norway';
 import { IsDateOnly } from '@overgang/web';
-
-export const ASSESSORS = [
-  'nav-social-services',
-  'follow-up-substance-use',
-  'follow-up-mental-health',
-] as const;
+import { Assessor, ASSESSORS } from '../../../domain/codes';
+import { IntakeRequestDto } from './intake.request.dto';
 
 export class DocumentReferenceDto {
   @ApiProperty({ description: 'A case document kept elsewhere (archive id, journal reference).' })
@@ -35,24 +29,10 @@ export class DocumentReferenceDto {
   title!: string;
 }
 
-export class AssessmentRequestDto {
-  @ApiProperty()
-  @IsNorwegianNationalId()
-  nationalId!: string;
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name!: string;
-
-  @ApiProperty()
-  @IsKommunenummer()
-  municipalityNumber!: string;
-
+export class AssessmentRequestDto extends IntakeRequestDto {
   @ApiProperty({ enum: ASSESSORS, description: 'Who is asked: NAV or a municipal follow-up service.' })
   @IsIn(ASSESSORS, { message: `assessedBy must be one of: ${ASSESSORS.join(', ')}` })
-  assessedBy!: (typeof ASSESSORS)[number];
+  assessedBy!: Assessor;
 
   @ApiProperty({ description: 'The questions to answer.' })
   @IsArray()
@@ -72,12 +52,10 @@ export class AssessmentRequestDto {
   @Type(() => DocumentReferenceDto)
   documentReferences?: DocumentReferenceDto[];
 
-  @ApiPropertyOptional({ description: 'When the answer is wanted (default: 14 days).' })
+  @ApiPropertyOptional({
+    description: 'When the answer is wanted (default: 14 days on, moved to the next working day).',
+  })
   @IsOptional()
   @IsDateOnly()
   requestedAnswerDate?: string;
-
-  @ApiProperty()
-  @IsUUID('all', { message: 'consentId must be the id of a registered consent (a UUID)' })
-  consentId!: string;
 }

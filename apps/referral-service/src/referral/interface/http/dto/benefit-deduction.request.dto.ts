@@ -6,23 +6,15 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsKid, IsKommunenummer, IsNorwegianAccountNumber, IsNorwegianNationalId } from '@overgang/norway';
-
-export const BENEFITS = [
-  'uforetrygd',
-  'arbeidsavklaringspenger',
-  'alderspensjon',
-  'sosialhjelp',
-  'overgangsstonad',
-  'other',
-] as const;
+import { IsKid, IsNorwegianAccountNumber } from '@overgang/norway';
+import { Benefit, BENEFITS } from '../../../domain/codes';
+import { IntakeRequestDto } from './intake.request.dto';
 
 export class GuardianDto {
   @ApiProperty({ description: 'The guardian’s name (verge), to be copied.' })
@@ -38,24 +30,10 @@ export class GuardianDto {
   contact?: string;
 }
 
-export class BenefitDeductionRequestDto {
-  @ApiProperty({ description: 'Fødselsnummer or D-number of the tenant.' })
-  @IsNorwegianNationalId()
-  nationalId!: string;
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name!: string;
-
-  @ApiProperty({ description: 'The tenant’s municipality (the NAV office serving it receives the request).' })
-  @IsKommunenummer()
-  municipalityNumber!: string;
-
+export class BenefitDeductionRequestDto extends IntakeRequestDto {
   @ApiProperty({ enum: BENEFITS })
   @IsIn(BENEFITS, { message: `benefit must be one of: ${BENEFITS.join(', ')}` })
-  benefit!: (typeof BENEFITS)[number];
+  benefit!: Benefit;
 
   @ApiProperty({ description: 'Monthly amount in whole NOK.', example: 7500 })
   @IsInt({ message: 'monthlyAmount must be a whole number of kroner' })
@@ -83,8 +61,4 @@ export class BenefitDeductionRequestDto {
   @ValidateNested()
   @Type(() => GuardianDto)
   guardian?: GuardianDto;
-
-  @ApiProperty()
-  @IsUUID('all', { message: 'consentId must be the id of a registered consent (a UUID)' })
-  consentId!: string;
 }

@@ -7,26 +7,13 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
 } from 'class-validator';
-import { IsKommunenummer, IsNorwegianNationalId } from '@overgang/norway';
 import { IsDateOnly } from '@overgang/web';
-import { FOLLOW_UP_NEEDS } from './release-notice.request.dto';
+import { DISCHARGE_HOUSING, DischargeHousing, FOLLOW_UP_NEEDS, FollowUpNeed } from '../../../domain/codes';
+import { IntakeRequestDto } from './intake.request.dto';
 
-export const DISCHARGE_HOUSING = ['none', 'cannot-return', 'at-risk'] as const;
-
-export class DischargeNoticeRequestDto {
-  @ApiProperty({ description: 'Fødselsnummer or D-number of the patient.' })
-  @IsNorwegianNationalId()
-  nationalId!: string;
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name!: string;
-
+export class DischargeNoticeRequestDto extends IntakeRequestDto {
   @ApiProperty({
     description: 'Directory id of the institution (a unit of the health trust).',
     example: 'vestre-viken-dps-drammen',
@@ -50,27 +37,17 @@ export class DischargeNoticeRequestDto {
   @IsDateOnly()
   plannedDischargeDate?: string;
 
-  @ApiProperty({
-    description: 'Kommunenummer of the municipality the patient is registered in (or will live in).',
-  })
-  @IsKommunenummer()
-  municipalityNumber!: string;
-
   @ApiProperty({ enum: DISCHARGE_HOUSING })
   @IsIn(DISCHARGE_HOUSING, { message: `housingSituation must be one of: ${DISCHARGE_HOUSING.join(', ')}` })
-  housingSituation!: (typeof DISCHARGE_HOUSING)[number];
+  housingSituation!: DischargeHousing;
 
   @ApiProperty({ enum: FOLLOW_UP_NEEDS, isArray: true })
   @IsArray()
   @ArrayUnique()
   @IsIn(FOLLOW_UP_NEEDS, { each: true, message: `followUpNeeds may contain: ${FOLLOW_UP_NEEDS.join(', ')}` })
-  followUpNeeds!: string[];
+  followUpNeeds!: FollowUpNeed[];
 
   @ApiProperty({ description: 'Whether the NAV office should also be told.' })
   @IsBoolean()
   notifyNav!: boolean;
-
-  @ApiProperty()
-  @IsUUID('all', { message: 'consentId must be the id of a registered consent (a UUID)' })
-  consentId!: string;
 }

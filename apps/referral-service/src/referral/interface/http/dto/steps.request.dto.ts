@@ -12,8 +12,17 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ANCHOR_CHANGE_REASONS } from '@overgang/contracts';
 import { IsDateOnly } from '@overgang/web';
+import {
+  HOUSING_OUTCOMES,
+  HousingOutcome,
+  Recommendation,
+  RECOMMENDATIONS,
+  RELEASE_DATE_MOVES,
+  ReleaseDateMove,
+  STOP_REASONS,
+  StopReason,
+} from '../../../domain/codes';
 
 export class ReasonDto {
   @ApiProperty({ description: 'Why, in plain words (kept with the referral, never published).' })
@@ -31,16 +40,14 @@ export class OptionalNoteDto {
   note?: string;
 }
 
-const MOVES = ANCHOR_CHANGE_REASONS.filter((r) => r !== 'left-early' && r !== 'set');
-
 export class ChangeReleaseDateDto {
   @ApiProperty({ example: '2026-12-04' })
   @IsDateOnly()
   expectedReleaseDate!: string;
 
-  @ApiProperty({ enum: MOVES })
-  @IsIn(MOVES, { message: `reasonCode must be one of: ${MOVES.join(', ')}` })
-  reasonCode!: (typeof MOVES)[number];
+  @ApiProperty({ enum: RELEASE_DATE_MOVES })
+  @IsIn(RELEASE_DATE_MOVES, { message: `reasonCode must be one of: ${RELEASE_DATE_MOVES.join(', ')}` })
+  reasonCode!: ReleaseDateMove;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -67,18 +74,10 @@ export class ReadmittedDto {
   admissionDate!: string;
 }
 
-export const HOUSING_OUTCOMES = [
-  'application-received',
-  'housing-granted',
-  'contract-meeting-booked',
-  'contract-signed',
-  'no-housing',
-] as const;
-
 export class HousingOutcomeDto {
   @ApiProperty({ enum: HOUSING_OUTCOMES })
   @IsIn(HOUSING_OUTCOMES, { message: `outcome must be one of: ${HOUSING_OUTCOMES.join(', ')}` })
-  outcome!: (typeof HOUSING_OUTCOMES)[number];
+  outcome!: HousingOutcome;
 
   @ApiPropertyOptional({ description: 'Required when the outcome is no-housing.' })
   @IsOptional()
@@ -106,12 +105,10 @@ export class ChangeAmountDto {
   monthlyAmount!: number;
 }
 
-export const STOP_REASONS = ['by-request', 'tenancy-ended'] as const;
-
 export class StopDeductionDto {
   @ApiProperty({ enum: STOP_REASONS, description: 'A withdrawn consent stops it automatically.' })
   @IsIn(STOP_REASONS, { message: `reasonCode must be one of: ${STOP_REASONS.join(', ')}` })
-  reasonCode!: (typeof STOP_REASONS)[number];
+  reasonCode!: StopReason;
 }
 
 export class RequestInformationDto {
@@ -137,8 +134,6 @@ export class ProvideInformationDto {
   attachmentIds?: string[];
 }
 
-export const RECOMMENDATIONS = ['grant', 'do-not-grant', 'needs-more-information'] as const;
-
 export class AnswerAssessmentDto {
   @ApiProperty()
   @IsString()
@@ -148,7 +143,7 @@ export class AnswerAssessmentDto {
 
   @ApiProperty({ enum: RECOMMENDATIONS })
   @IsIn(RECOMMENDATIONS, { message: `recommendation must be one of: ${RECOMMENDATIONS.join(', ')}` })
-  recommendation!: (typeof RECOMMENDATIONS)[number];
+  recommendation!: Recommendation;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -2,14 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { REFERRAL_PROGRESSED_V1, ReferralProgressedV1, ReferralType } from '@overgang/contracts';
 import { OutboxWriter } from '@overgang/messaging';
-import { withdrawalAffects, Withdrawal } from '../../consent/domain/consent';
-import { ACTIVE_STATUSES, ReferralStatus, transition } from '../domain/referral-state';
-import {
-  ProcessingStopOrmEntity,
-  ReferralDetails,
-  ReferralOrmEntity,
-} from '../infrastructure/referral.orm-entity';
-import { ReferralRepository } from '../infrastructure/referral.repository';
+import { withdrawalAffects, Withdrawal } from '../../../consent/domain/consent';
+import { ReferralDetails } from '../../domain/referral-details';
+import { ACTIVE_STATUSES, ReferralStatus, transition } from '../../domain/referral-state';
+import { ReferralRepository } from '../../infrastructure/referral.repository';
 
 /**
  * When consent goes (withdrawn or expired), every open referral relying on it is suspended at
@@ -17,7 +13,7 @@ import { ReferralRepository } from '../infrastructure/referral.repository';
  * organisation must confirm that it has stopped processing.
  */
 @Injectable()
-export class SuspendReferrals {
+export class SuspendReferralsHandler {
   constructor(
     private readonly referrals: ReferralRepository,
     private readonly outbox: OutboxWriter,
@@ -32,11 +28,7 @@ export class SuspendReferrals {
     now: Date,
     correlationId: string,
   ): Promise<string[]> {
-    const open = await manager
-      .createQueryBuilder(ReferralOrmEntity, 'r')
-      .setLock('pessimistic_write')
-      .where('r.consent_id = :consentId AND r.status IN (:...open)', { consentId, open: ACTIVE_STATUSES })
-      .getMany();
+    const open = await this.referrals.lockUnderConsent(manager, consentId, ACTIVE_STATUSES);
     const affected = open.filter((r) => withdrawalAffects(scope, r));
     for (const r of affected) {
       const from = r.status as ReferralStatus;
@@ -46,23 +38,8 @@ export class SuspendReferrals {
         details.deductionStatus = 'stopped';
         details.stopReason = 'consent-withdrawn';
       }
-      await manager.update(ReferralOrmEntity, { id: r.id }, { status: to, details, updatedAt: now });
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ProcessingStopOrmEntity)
-        .values(
-          r.recipientOrganisations.map((org) => ({
-            referralId: r.id,
-            organisationNumber: org,
-            reasonCode,
-            requestedAt: now,
-            confirmedAt: null,
-            confirmedBy: null,
-          })),
-        )
-        .orIgnore()
-        .execute();
+      await this.referrals.update(manager, r.id, { status: to, details, updatedAt: now });
+      await this.referrals.requestProcessingStops(manager, r.id, r.recipientOrganisations, reasonCode, now);
       await this.referrals.addHistory(manager, {
         referralId: r.id,
         at: now,

@@ -1,0 +1,6 @@
+import { Principal } from '@overgang/auth';
+
+export interface ReadAccessLogQuery {
+  referralId: string;
+  by: Principal;
+}

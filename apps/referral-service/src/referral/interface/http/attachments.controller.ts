@@ -1,0 +1,53 @@
+import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal } from '@overgang/auth';
+import { AttachmentsService, MAX_ATTACHMENT_BYTES } from '../../application/attachments/attachments.service';
+import { UploadedFile as File } from '../../application/attachments/upload-attachment.command';
+import { correlation, HttpRequest, uuid } from './http-request';
+
+/** Case documents on a referral. */
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('api/v1/referrals')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post(':id/attachments')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Attach a case document (PDF, at most 5 MB); stored with its SHA-256.' })
+  upload(
+    @Param('id', uuid) id: string,
+    @UploadedFile() file: File | undefined,
+    @CurrentUser() user: Principal,
+  ) {
+    return this.attachments.upload({
+      referralId: id,
+      file: file && { originalname: file.originalname, size: file.size, buffer: file.buffer },
+      by: user,
+    });
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @ApiOperation({ summary: 'Download a case document (logged).' })
+  async download(
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @CurrentUser() user: Principal,
+    @Req() req: HttpRequest,
+    @Res() res: { setHeader(k: string, v: string): void; send(b: Buffer): void },
+  ) {
+    const a = await this.attachments.download({
+      referralId: id,
+      attachmentId,
+      by: user,
+      correlationId: correlation(req),
+    });
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-disposition', `attachment; filename="${a.fileName.replace(/[^\w.-]/g, '_')}"`);
+    res.setHeader('x-content-sha256', a.sha256);
+    res.send(a.content);
+  }
+}
