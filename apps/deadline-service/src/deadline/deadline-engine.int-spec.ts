@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { REFERRAL_ACKNOWLEDGED_V1, REFERRAL_ROUTED_V1 } from '@overgang/contracts';
 import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
 import { startDeadlineService } from '../bootstrap';
-import { RungScheduler } from './application/rung-scheduler';
+import { RungScheduler } from './application/fire-rungs/rung-scheduler';
 
 const brokers = () => (process.env.KAFKA_BROKERS as string).split(',');
 
@@ -292,6 +292,78 @@ describe('deadline engine on the real database and broker', () => {
     expect(rows).toEqual([
       { kind: 'acknowledge', status: 'cancelled' },
       { kind: 'answer', status: 'cancelled' },
+    ]);
+  });
+  it('applies a rejection that arrives before the routing: the clocks open cancelled as rejected', async () => {
+    const referralId = randomUUID();
+    const message = (type: string, payload: object) => ({
+      key: referralId,
+      value: JSON.stringify({
+        id: randomUUID(),
+        type,
+        occurredAt: new Date().toISOString(),
+        producer: 'test',
+        correlationId: 'test-order',
+        causationId: null,
+        key: referralId,
+        payload,
+      }),
+    });
+    await producer.send({
+      topic: 'referral.progressed.v1',
+      messages: [
+        message('referral.progressed.v1', {
+          referralId,
+          referralType: 'assessment-request',
+          action: 'reject',
+          fromStatus: 'delivered',
+          toStatus: 'rejected',
+          actorOrganisationNumber: '100000024',
+          recipientUnitId: 'nav-drammen-sosial',
+          code: null,
+          at: new Date().toISOString(),
+        }),
+      ],
+    });
+    await eventually(
+      () =>
+        ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM early_stop WHERE referral_id = $1`, [
+          referralId,
+        ]),
+      { until: (r) => r[0].n === 1, what: 'the early rejection remembered' },
+    );
+    await producer.send({
+      topic: REFERRAL_ROUTED_V1,
+      messages: [
+        message(REFERRAL_ROUTED_V1, {
+          referralId,
+          referralType: 'assessment-request',
+          recipients: [
+            {
+              organisationNumber: '100000024',
+              unitId: 'nav-drammen-sosial',
+              unitKind: 'nav-social-services',
+              contactPersonId: 'cp-nav-drammen-1',
+              assignment: 'primary',
+              reasonCode: 'ROUTING.PRIMARY_AVAILABLE',
+              reason: 'test',
+            },
+          ],
+          routedAt: new Date().toISOString(),
+        }),
+      ],
+    });
+    const rows = await eventually(
+      () =>
+        ds.query<Array<{ kind: string; status: string; paused_reason: string }>>(
+          `SELECT kind, status, paused_reason FROM clock WHERE referral_id = $1 ORDER BY kind`,
+          [referralId],
+        ),
+      { until: (r) => r.length === 2 },
+    );
+    expect(rows).toEqual([
+      { kind: 'acknowledge', status: 'cancelled', paused_reason: 'REJECTED' },
+      { kind: 'answer', status: 'cancelled', paused_reason: 'REJECTED' },
     ]);
   });
 });

@@ -1,13 +1,40 @@
 import { Module } from '@nestjs/common';
-import { ClockEngine } from './application/clock-engine';
-import { RungScheduler } from './application/rung-scheduler';
-import { DeadlineQueries } from './application/deadline.queries';
+import { clockProvider } from '@overgang/core';
+import { ExplainDeadlineHandler } from './application/explain-deadline/explain-deadline.handler';
+import { ListDeadlinesHandler } from './application/list-deadlines/list-deadlines.handler';
+import { MoveAnchorHandler } from './application/move-anchor/move-anchor.handler';
+import { OpenClocksHandler } from './application/open-clocks/open-clocks.handler';
+import { RungScheduler } from './application/fire-rungs/rung-scheduler';
+import { ClockOpener } from './application/shared/clock-opener';
+import { ClockTransitions } from './application/shared/clock-transitions';
+import { SlaOverviewHandler } from './application/sla-overview/sla-overview.handler';
+import { ApplyClockEvent } from './application/stop-clocks/apply-clock-event';
+import { RecordAcknowledgementHandler } from './application/stop-clocks/record-acknowledgement.handler';
+import { RecordProgressHandler } from './application/stop-clocks/record-progress.handler';
+import { ClockRepository } from './infrastructure/clock.repository';
+import { ClockRungRepository } from './infrastructure/clock-rung.repository';
+import { DeadlineReadRepository } from './infrastructure/deadline.read-repository';
 import { DeadlineController, SlaController } from './interface/http/deadline.controller';
 import { DeadlineEventsConsumer } from './interface/messaging/referral-events.consumer';
-import { clockProvider } from '@overgang/core';
 
 @Module({
   controllers: [DeadlineController, SlaController, DeadlineEventsConsumer],
-  providers: [clockProvider, ClockEngine, RungScheduler, DeadlineQueries],
+  providers: [
+    clockProvider,
+    ClockRepository,
+    ClockRungRepository,
+    DeadlineReadRepository,
+    ClockTransitions,
+    ClockOpener,
+    ApplyClockEvent,
+    OpenClocksHandler,
+    RecordAcknowledgementHandler,
+    RecordProgressHandler,
+    MoveAnchorHandler,
+    RungScheduler,
+    ListDeadlinesHandler,
+    ExplainDeadlineHandler,
+    SlaOverviewHandler,
+  ],
 })
 export class DeadlineModule {}

@@ -1,4 +1,6 @@
+import { ANSWER_DEADLINE, answerDueDate } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
+import { computeDue } from './due-date';
 import { POLICY_CATALOGUE, policiesFor, policyById } from './policy-catalogue';
 
 const TYPES = ['release-notice', 'discharge-notice', 'benefit-deduction', 'assessment-request'] as const;
@@ -44,6 +46,24 @@ describe('policy catalogue', () => {
       days: 14,
     });
   });
+
+  it.each(['assessment-request.answer', 'benefit-deduction.confirm-deduction'])(
+    'counts %s by the one answer deadline rule, to the same day as the referral’s answer date',
+    (id) => {
+      const policy = policyById(id);
+      expect(policy.length).toEqual({ unit: ANSWER_DEADLINE.unit, days: ANSWER_DEADLINE.days });
+      expect(policy.onNonWorkingDay).toBe(ANSWER_DEADLINE.onNonWorkingDay);
+      // Thursday 19 March 2026 + 14 days is skjærtorsdag; both move past Easter to Tuesday 7 April.
+      for (const [startedAt, osloDay] of [
+        ['2026-03-19T09:00:00Z', '2026-03-19'],
+        ['2026-05-03T21:30:00Z', '2026-05-03'],
+        ['2026-06-10T08:00:00Z', '2026-06-10'],
+      ]) {
+        const due = computeDue(policy, { startedAt: new Date(startedAt), pauses: [] });
+        expect(due.explanation.dueDate).toBe(answerDueDate(osloDay));
+      }
+    },
+  );
 
   it('counts housing clocks back from the release or discharge date and keeps them before it', () => {
     expect(policyById('release-notice.housing-outcome')).toMatchObject({

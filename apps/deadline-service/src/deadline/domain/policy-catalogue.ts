@@ -1,3 +1,4 @@
+import { ANSWER_DEADLINE } from '@overgang/contracts';
 import type { ReferralType } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
 import { WarningLadder } from './warning-ladder';
@@ -122,6 +123,12 @@ const HOUSING_LADDER: WarningLadder = [
   },
 ];
 
+// One rule for every answer the recipient owes, shared with the referral's own answer date.
+const ANSWER_LENGTH: Pick<ClockPolicy, 'length' | 'onNonWorkingDay'> = {
+  length: { unit: ANSWER_DEADLINE.unit, days: ANSWER_DEADLINE.days },
+  onNonWorkingDay: ANSWER_DEADLINE.onNonWorkingDay,
+};
+
 function acknowledge(referralType: ReferralType): ClockPolicy {
   return {
     id: `${referralType}.acknowledge`,
@@ -183,8 +190,7 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       stopsOn: ['deduction-confirmed'],
       pausesOn: [],
       resumesOn: [],
-      length: { unit: 'calendar-days', days: 14 },
-      onNonWorkingDay: 'next-working-day',
+      ...ANSWER_LENGTH,
       ladder: ANSWER_LADDER,
     },
     acknowledge('assessment-request'),
@@ -197,8 +203,7 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       stopsOn: ['answered'],
       pausesOn: ['information-requested'],
       resumesOn: ['information-provided'],
-      length: { unit: 'calendar-days', days: 14 },
-      onNonWorkingDay: 'next-working-day',
+      ...ANSWER_LENGTH,
       ladder: ANSWER_LADDER,
     },
   ],

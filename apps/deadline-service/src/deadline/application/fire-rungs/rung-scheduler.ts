@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   DEADLINE_BREACHED_V1,
   DEADLINE_ESCALATED_V1,
@@ -10,18 +10,15 @@ import {
 } from '@overgang/contracts';
 import { SERVICE_ENV } from '@overgang/config';
 import { CLOCK, Clock } from '@overgang/core';
-import { OutboxRelay, OutboxWriter } from '@overgang/messaging';
+import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
-import { DeadlineServiceEnv } from '../../config/env.schema';
-import { policyById } from '../domain/policy-catalogue';
-import { ClockOrmEntity, ClockRungOrmEntity } from '../infrastructure/clock.orm-entity';
-import { clockRef } from './clock-engine';
-
-interface ClaimedRung {
-  clock_id: string;
-  rung_id: string;
-  fire_at: Date;
-}
+import { DeadlineServiceEnv } from '../../../config/env.schema';
+import { isRunning } from '../../domain/clock-status';
+import { policyById } from '../../domain/policy-catalogue';
+import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
+import { ClockRepository } from '../../infrastructure/clock.repository';
+import { ClaimedRung, ClockRungRepository } from '../../infrastructure/clock-rung.repository';
+import { clockRef } from '../shared/clock-ref';
 
 /** Test hook: runs inside the sweep's transaction after the rungs are claimed, before commit. */
 export const SWEEP_HOOK = Symbol('SWEEP_HOOK');
@@ -42,8 +39,9 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly ds: DataSource,
+    private readonly clockRepository: ClockRepository,
+    private readonly rungRepository: ClockRungRepository,
     private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_ENV) private readonly env: DeadlineServiceEnv,
   ) {}
@@ -73,36 +71,20 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async sweep(now = this.clock.now(), hook?: SweepHook): Promise<number> {
-    return inTransaction(this.ds, async (manager, afterCommit) => {
-      const claimed: ClaimedRung[] = await manager.query(
-        `SELECT r.clock_id, r.rung_id, r.fire_at FROM clock_rung r
-         WHERE r.fired_at IS NULL AND r.fire_at IS NOT NULL AND r.fire_at <= $1
-         ORDER BY r.fire_at LIMIT $2
-         FOR UPDATE SKIP LOCKED`,
-        [now, this.env.DEADLINE_SWEEP_BATCH],
-      );
+    return inTransaction(this.ds, async (manager) => {
+      const claimed = await this.rungRepository.claimDue(manager, now, this.env.DEADLINE_SWEEP_BATCH);
       if (claimed.length === 0) return 0;
-      const clocks = await this.lockClocks(manager, [...new Set(claimed.map((r) => r.clock_id))]);
-      let fired = 0;
+      const clocks = await this.clockRepository.lockAvailable(manager, [
+        ...new Set(claimed.map((r) => r.clockId)),
+      ]);
       for (const r of claimed) {
-        const clock = clocks.get(r.clock_id);
+        const clock = clocks.get(r.clockId);
         if (!clock) continue; // a consumer holds the clock right now; the rung stays due for the next sweep
-        fired += await this.fire(manager, clock, r, now);
+        await this.fire(manager, clock, r, now);
       }
       await hook?.(claimed.length);
-      if (fired > 0) afterCommit(() => this.relay.kick());
       return claimed.length;
     });
-  }
-
-  private async lockClocks(manager: EntityManager, ids: string[]): Promise<Map<string, ClockOrmEntity>> {
-    const rows = await manager
-      .createQueryBuilder(ClockOrmEntity, 'c')
-      .where({ id: In(ids) })
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    return new Map(rows.map((c) => [c.id, c]));
   }
 
   private async fire(
@@ -110,18 +92,14 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     clock: ClockOrmEntity,
     r: ClaimedRung,
     now: Date,
-  ): Promise<number> {
-    const rung = policyById(clock.policy).ladder.find((x) => x.id === r.rung_id);
-    const live = clock.status === 'open' || clock.status === 'breached';
+  ): Promise<void> {
+    const rung = policyById(clock.policy).ladder.find((x) => x.id === r.rungId);
+    const live = isRunning(clock.status);
     // A warning overtaken by the breach (a date brought forward into the past) is not sent late.
     const overtaken = rung?.event === 'deadline.warning-issued.v1' && now.getTime() > clock.dueAt.getTime();
     const outcome = !rung || !live ? 'dropped' : overtaken ? 'skipped' : 'fired';
-    await manager.update(
-      ClockRungOrmEntity,
-      { clockId: r.clock_id, rungId: r.rung_id },
-      { firedAt: now, outcome },
-    );
-    if (outcome !== 'fired' || !rung) return 0;
+    await this.rungRepository.markFired(manager, r.clockId, r.rungId, now, outcome);
+    if (outcome !== 'fired' || !rung) return;
     const payload = {
       ...clockRef(clock),
       rungId: rung.id,
@@ -147,7 +125,7 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
         });
         break;
       case 'deadline.breached.v1':
-        await manager.update(ClockOrmEntity, { id: clock.id }, { status: 'breached', breachedAt: now });
+        await this.clockRepository.update(manager, clock.id, { status: 'breached', breachedAt: now });
         await this.outbox.write<DeadlineBreachedV1>(manager, {
           ...message,
           topic: DEADLINE_BREACHED_V1,
@@ -155,6 +133,5 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
         });
         break;
     }
-    return 1;
   }
 }

@@ -1,8 +1,12 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
-import { DeadlineQueries } from '../../application/deadline.queries';
+import { ExplainDeadlineHandler } from '../../application/explain-deadline/explain-deadline.handler';
+import { ListDeadlinesHandler } from '../../application/list-deadlines/list-deadlines.handler';
+import { SlaOverviewHandler } from '../../application/sla-overview/sla-overview.handler';
+import { POLICY_CATALOGUE } from '../../domain/policy-catalogue';
 import { ListDeadlinesQueryDto } from './dto/list-deadlines.query.dto';
+import { slaOverviewCsv } from './sla-overview.csv';
 
 const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
@@ -10,7 +14,10 @@ const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 })
 @ApiBearerAuth()
 @Controller('api/v1/deadlines')
 export class DeadlineController {
-  constructor(private readonly queries: DeadlineQueries) {}
+  constructor(
+    private readonly listDeadlines: ListDeadlinesHandler,
+    private readonly explainDeadline: ExplainDeadlineHandler,
+  ) {}
 
   @Get()
   @Roles('coordinator', 'hub-admin')
@@ -18,7 +25,7 @@ export class DeadlineController {
     summary: 'Deadline clocks of my organisation as recipient: who holds each and when it is due.',
   })
   list(@Query() q: ListDeadlinesQueryDto, @CurrentUser() user: Principal) {
-    return this.queries.list(user, q.status, q.referralId);
+    return this.listDeadlines.execute({ by: user, status: q.status, referralId: q.referralId });
   }
 
   @Get('policies')
@@ -27,7 +34,7 @@ export class DeadlineController {
       'The deadline policy catalogue (versioned): every clock per referral type and how it is counted.',
   })
   policies() {
-    return this.queries.catalogue();
+    return POLICY_CATALOGUE;
   }
 
   @Get(':id')
@@ -35,7 +42,7 @@ export class DeadlineController {
     summary: 'One clock: its due time and how it was computed, its pauses, moves and warning ladder.',
   })
   explain(@Param('id', uuid) id: string, @CurrentUser() user: Principal) {
-    return this.queries.explain(user, id);
+    return this.explainDeadline.execute({ by: user, clockId: id });
   }
 }
 
@@ -43,7 +50,7 @@ export class DeadlineController {
 @ApiBearerAuth()
 @Controller('api/v1/sla')
 export class SlaController {
-  constructor(private readonly queries: DeadlineQueries) {}
+  constructor(private readonly slaOverview: SlaOverviewHandler) {}
 
   @Get('overview')
   @Roles('coordinator', 'hub-admin')
@@ -51,7 +58,7 @@ export class SlaController {
     summary: 'Open, at risk and breached per unit; medians; share answered in time per month; the breaches.',
   })
   overview(@CurrentUser() user: Principal) {
-    return this.queries.overview(user);
+    return this.slaOverview.execute({ by: user });
   }
 
   @Get('overview.csv')
@@ -59,6 +66,6 @@ export class SlaController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The overview as CSV.' })
   async csv(@CurrentUser() user: Principal, @Res() res: { send(b: string): void }) {
-    res.send(await this.queries.overviewCsv(user));
+    res.send(slaOverviewCsv(await this.slaOverview.execute({ by: user })));
   }
 }

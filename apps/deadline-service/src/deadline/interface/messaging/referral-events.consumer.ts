@@ -7,34 +7,42 @@ import {
   REFERRAL_ROUTED_V1,
 } from '@overgang/contracts';
 import { MessageProcessor } from '@overgang/messaging';
-import { ClockEngine } from '../../application/clock-engine';
+import { MoveAnchorHandler } from '../../application/move-anchor/move-anchor.handler';
+import { OpenClocksHandler } from '../../application/open-clocks/open-clocks.handler';
+import { RecordAcknowledgementHandler } from '../../application/stop-clocks/record-acknowledgement.handler';
+import { RecordProgressHandler } from '../../application/stop-clocks/record-progress.handler';
 
 @Controller()
 export class DeadlineEventsConsumer {
   constructor(
     private readonly processor: MessageProcessor,
-    private readonly clocks: ClockEngine,
+    private readonly openClocks: OpenClocksHandler,
+    private readonly recordAcknowledgement: RecordAcknowledgementHandler,
+    private readonly recordProgress: RecordProgressHandler,
+    private readonly moveAnchor: MoveAnchorHandler,
   ) {}
 
   @EventPattern(REFERRAL_ROUTED_V1)
   async routed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, h) => this.clocks.routed(e, h));
+    await this.processor.process(REFERRAL_ROUTED_V1, ctx, (e, c) => this.openClocks.execute(e, c));
   }
 
   @EventPattern(REFERRAL_ACKNOWLEDGED_V1)
   async acknowledged(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_ACKNOWLEDGED_V1, ctx, (e, h) => this.clocks.acknowledged(e, h));
+    await this.processor.process(REFERRAL_ACKNOWLEDGED_V1, ctx, (e, c) =>
+      this.recordAcknowledgement.execute(e, c),
+    );
   }
 
   @EventPattern(REFERRAL_PROGRESSED_V1)
   async progressed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_PROGRESSED_V1, ctx, (e, h) => this.clocks.progressed(e, h));
+    await this.processor.process(REFERRAL_PROGRESSED_V1, ctx, (e, c) => this.recordProgress.execute(e, c));
   }
 
   @EventPattern(REFERRAL_ANCHOR_DATE_CHANGED_V1)
   async anchorChanged(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_ANCHOR_DATE_CHANGED_V1, ctx, (e, h) =>
-      this.clocks.anchorChanged(e, h),
+    await this.processor.process(REFERRAL_ANCHOR_DATE_CHANGED_V1, ctx, (e, c) =>
+      this.moveAnchor.execute(e, c),
     );
   }
 }

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { CLOCK_STATUSES, ClockStatus } from '../../../domain/clock-status';
 
 export class ListDeadlinesQueryDto {
-  @ApiPropertyOptional({ enum: ['open', 'met', 'breached', 'paused', 'cancelled'] })
+  @ApiPropertyOptional({ enum: CLOCK_STATUSES })
   @IsOptional()
-  @IsIn(['open', 'met', 'breached', 'paused', 'cancelled'], {
+  @IsIn(CLOCK_STATUSES, {
     message: 'status must be open, met, breached, paused or cancelled',
   })
-  status?: 'open' | 'met' | 'breached' | 'paused' | 'cancelled';
+  status?: ClockStatus;
 
   @ApiPropertyOptional({ description: 'Only the clocks of this referral.' })
   @IsOptional()

@@ -1,0 +1,6 @@
+import { Principal } from '@overgang/auth';
+
+export interface ExplainDeadlineQuery {
+  by: Principal;
+  clockId: string;
+}

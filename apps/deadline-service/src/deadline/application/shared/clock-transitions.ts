@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DEADLINE_MET_V1,
+  DEADLINE_RESCHEDULED_V1,
+  DEADLINE_RESUMED_V1,
+  DEADLINE_STOPPED_V1,
+  DeadlineMetV1,
+  DeadlineRescheduledV1,
+  DeadlineResumedV1,
+  DeadlineStoppedV1,
+} from '@overgang/contracts';
+import { OutboxWriter } from '@overgang/messaging';
+import { computeDue, DueResult } from '../../domain/due-date';
+import { CataloguedPolicy } from '../../domain/policy-catalogue';
+import { rungFireTimes } from '../../domain/warning-ladder';
+import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
+import { ClockRepository } from '../../infrastructure/clock.repository';
+import { ClockRungRepository, RungTime } from '../../infrastructure/clock-rung.repository';
+import { ClockContext, clockMessage } from './clock-context';
+import { clockRef } from './clock-ref';
+
+export function ladderTimes(policy: CataloguedPolicy, dueAt: Date): RungTime[] {
+  return rungFireTimes(policy.ladder, dueAt).map(({ rung, fireAt }) => ({ rungId: rung.id, fireAt }));
+}
+
+/**
+ * Meets, cancels, pauses, resumes and moves one clock, with its pause ledger and ladder, and
+ * writes the event announcing it to the outbox in the same transaction.
+ */
+@Injectable()
+export class ClockTransitions {
+  constructor(
+    private readonly clocks: ClockRepository,
+    private readonly rungs: ClockRungRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async meet(ctx: ClockContext, c: ClockOrmEntity, at: Date): Promise<void> {
+    await this.clocks.update(ctx.manager, c.id, { status: 'met', metAt: at, pausedAt: null });
+    await this.clocks.closeOpenPause(ctx.manager, c.id, at);
+    await this.rungs.silence(ctx.manager, c.id);
+    await this.outbox.write<DeadlineMetV1>(
+      ctx.manager,
+      clockMessage(ctx, c, DEADLINE_MET_V1, {
+        ...clockRef(c),
+        metAt: at.toISOString(),
+        dueAt: c.dueAt.toISOString(),
+      }),
+    );
+    c.status = 'met';
+  }
+
+  async cancel(ctx: ClockContext, c: ClockOrmEntity, reasonCode: string, at: Date): Promise<void> {
+    await this.clocks.update(ctx.manager, c.id, { status: 'cancelled', pausedReason: reasonCode });
+    await this.clocks.closeOpenPause(ctx.manager, c.id, at);
+    await this.rungs.silence(ctx.manager, c.id);
+    await this.stopped(ctx, c, 'cancelled', reasonCode, at);
+  }
+
+  async pause(ctx: ClockContext, c: ClockOrmEntity, reasonCode: string, at: Date): Promise<void> {
+    await this.clocks.update(ctx.manager, c.id, { status: 'paused', pausedAt: at, pausedReason: reasonCode });
+    await this.clocks.openPause(ctx.manager, c.id, at, reasonCode);
+    await this.rungs.silence(ctx.manager, c.id);
+    await this.stopped(ctx, c, 'paused', reasonCode, at);
+    c.status = 'paused';
+  }
+
+  /** Paused time does not count: the due time is computed again with the pause ledger. */
+  async resume(ctx: ClockContext, c: ClockOrmEntity, policy: CataloguedPolicy, at: Date): Promise<void> {
+    await this.clocks.closeOpenPause(ctx.manager, c.id, at);
+    const due = await this.recompute(ctx, c, policy, c.anchorDate);
+    if (due.paused) return;
+    const status = c.breachedAt ? 'breached' : 'open';
+    await this.clocks.update(ctx.manager, c.id, {
+      status,
+      dueAt: due.dueAt,
+      pausedAt: null,
+      pausedReason: null,
+      explanation: due.explanation,
+    });
+    await this.clocks.recordChange(ctx.manager, {
+      clockId: c.id,
+      at,
+      reason: `resumed after ${c.pausedReason ?? 'pause'}`,
+      fromDue: c.dueAt,
+      toDue: due.dueAt,
+      anchorFrom: null,
+      anchorTo: null,
+    });
+    await this.rungs.move(ctx.manager, c.id, ladderTimes(policy, due.dueAt));
+    await this.outbox.write<DeadlineResumedV1>(
+      ctx.manager,
+      clockMessage(ctx, c, DEADLINE_RESUMED_V1, {
+        ...clockRef(c),
+        status,
+        dueAt: due.dueAt.toISOString(),
+        resumedAt: at.toISOString(),
+      }),
+    );
+  }
+
+  /** The date an anchored clock counts back from moved. */
+  async reschedule(
+    ctx: ClockContext,
+    c: ClockOrmEntity,
+    policy: CataloguedPolicy,
+    move: { anchorFrom: string | null; anchorTo: string; reasonCode: string; at: Date },
+  ): Promise<void> {
+    const { anchorFrom, anchorTo, reasonCode, at } = move;
+    if (c.status === 'paused' && c.pausedReason === 'READMITTED') {
+      // A new discharge date after a readmission lets the housing plan run again.
+      await this.clocks.closeOpenPause(ctx.manager, c.id, at);
+    }
+    const due = await this.recompute(ctx, c, policy, anchorTo);
+    if (due.paused) {
+      await this.clocks.update(ctx.manager, c.id, { anchorDate: anchorTo, explanation: due.explanation });
+      return;
+    }
+    // Moved later than the breach: it is owed in time again; moved earlier: the ladder catches up.
+    const breached = due.dueAt.getTime() < at.getTime() && c.breachedAt !== null;
+    await this.clocks.update(ctx.manager, c.id, {
+      anchorDate: anchorTo,
+      dueAt: due.dueAt,
+      status: breached ? 'breached' : 'open',
+      breachedAt: breached ? c.breachedAt : null,
+      pausedAt: null,
+      pausedReason: null,
+      explanation: due.explanation,
+    });
+    await this.clocks.recordChange(ctx.manager, {
+      clockId: c.id,
+      at,
+      reason: reasonCode,
+      fromDue: c.dueAt,
+      toDue: due.dueAt,
+      anchorFrom,
+      anchorTo,
+    });
+    await this.rungs.move(ctx.manager, c.id, ladderTimes(policy, due.dueAt), !breached);
+    await this.outbox.write<DeadlineRescheduledV1>(
+      ctx.manager,
+      clockMessage(ctx, c, DEADLINE_RESCHEDULED_V1, {
+        ...clockRef(c),
+        status: breached ? 'breached' : 'open',
+        dueAt: due.dueAt.toISOString(),
+        reasonCode,
+        rescheduledAt: at.toISOString(),
+      }),
+    );
+  }
+
+  private async recompute(
+    ctx: ClockContext,
+    c: ClockOrmEntity,
+    policy: CataloguedPolicy,
+    anchorDate: string | null,
+  ): Promise<DueResult> {
+    const pauses = await this.clocks.pauses(ctx.manager, c.id);
+    return computeDue(policy, {
+      startedAt: c.startedAt,
+      anchorDate,
+      // A date-anchored deadline does not move for a pause (the release or discharge date does not wait).
+      pauses:
+        policy.length.unit === 'working-days-before-anchor'
+          ? []
+          : pauses.map((x) => ({ from: x.fromAt, to: x.toAt, reason: x.reason })),
+    });
+  }
+
+  private async stopped(
+    ctx: ClockContext,
+    c: ClockOrmEntity,
+    status: 'paused' | 'cancelled',
+    reasonCode: string,
+    at: Date,
+  ): Promise<void> {
+    await this.outbox.write<DeadlineStoppedV1>(
+      ctx.manager,
+      clockMessage(ctx, c, DEADLINE_STOPPED_V1, {
+        ...clockRef(c),
+        status,
+        reasonCode,
+        stoppedAt: at.toISOString(),
+      }),
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
+
+export const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A clock as its parties see it: who holds it and when it is due. */
+export interface DeadlineView {
+  id: string;
+  referralId: string;
+  referralType: string;
+  kind: string;
+  policy: string;
+  catalogueVersion: number;
+  recipientOrganisationNumber: string;
+  recipientUnitId: string;
+  holderContactPersonId: string | null;
+  status: string;
+  startedAt: string;
+  dueAt: string;
+  anchorDate: string | null;
+  metAt: string | null;
+  breachedAt: string | null;
+  pausedAt: string | null;
+  stopReason: string | null;
+}
+
+export function deadlineView(c: ClockOrmEntity): DeadlineView {
+  return {
+    id: c.id,
+    referralId: c.referralId,
+    referralType: c.referralType,
+    kind: c.kind,
+    policy: c.policy,
+    catalogueVersion: c.catalogueVersion,
+    recipientOrganisationNumber: c.recipientOrganisationNumber,
+    recipientUnitId: c.recipientUnitId,
+    holderContactPersonId: c.holderContactPersonId,
+    status: c.status,
+    startedAt: c.startedAt.toISOString(),
+    dueAt: c.dueAt.toISOString(),
+    anchorDate: c.anchorDate,
+    metAt: iso(c.metAt),
+    breachedAt: iso(c.breachedAt),
+    pausedAt: iso(c.pausedAt),
+    stopReason: c.pausedReason,
+  };
+}

@@ -1,0 +1,5 @@
+import { Principal } from '@overgang/auth';
+
+export interface SlaOverviewQuery {
+  by: Principal;
+}

@@ -1,0 +1,13 @@
+/** Where a clock stands. A breached clock is still owed: it runs on, overdue, until met. */
+export const CLOCK_STATUSES = ['open', 'met', 'breached', 'paused', 'cancelled'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+
+/** Counting down or overdue: its warning ladder is live. */
+export function isRunning(status: string): boolean {
+  return status === 'open' || status === 'breached';
+}
+
+/** Still owed by the recipient: running, or paused until it runs again. */
+export function isOwed(status: string): boolean {
+  return isRunning(status) || status === 'paused';
+}
