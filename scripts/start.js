@@ -5,7 +5,7 @@ const path = require('path');
 const fs = require('fs');
 const kafka = require('./kafka/kafka');
 const { resolvePostgres } = require('./postgres');
-const { DEV_SECRET, issue, demoUsers } = require('./token');
+const { DEV_SECRET, tokenForDemoUser } = require('./token');
 const { seedDemo } = require('./demo-data');
 const { launchServices } = require('./launcher');
 
@@ -20,17 +20,26 @@ async function main() {
   let kafkaDir = null;
   let pg = null;
   let stopping = false;
-  const shutdown = async (code) => {
+  const shutdown = async (code, graceMs) => {
     if (stopping) return;
     stopping = true;
-    log('stopping…');
-    if (hub) await hub.stop();
-    if (kafkaDir) await kafka.stopBroker({ dataDir: kafkaDir });
-    if (pg) await pg.stop();
+    log('stopping… (Ctrl-C again to kill at once)');
+    // Each step is bounded and runs even when the one before it failed: nothing is left running.
+    await hub?.stop(graceMs).catch((err) => log(`services: ${err.message}`));
+    if (kafkaDir) await kafka.stopBroker({ dataDir: kafkaDir }).catch((err) => log(`Kafka: ${err.message}`));
+    await pg?.stop().catch((err) => log(`PostgreSQL: ${err.message}`));
     process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  const onSignal = () => {
+    if (stopping && hub) {
+      // A second Ctrl-C: no more grace.
+      for (const c of Object.values(hub.children)) if (c.exitCode === null) c.kill('SIGKILL');
+      return;
+    }
+    void shutdown(0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   try {
     let brokers = process.env.KAFKA_BROKERS;
@@ -75,10 +84,7 @@ async function main() {
       },
     });
     const gateway = hub.urls.gateway;
-    const seeded = await seedDemo(gateway, (id) => {
-      const u = demoUsers().find((x) => x.id === id);
-      return issue({ sub: u.id, org: u.organisationNumber, unit: u.unitId, roles: u.roles });
-    });
+    const seeded = await seedDemo(gateway, tokenForDemoUser);
     log(
       seeded
         ? `demo data: release notice ${seeded} submitted from Drammen fengsel`

@@ -5,7 +5,7 @@
 //   npm run -s token -- --list                            the demo users
 const path = require('path');
 const fs = require('fs');
-const jwt = require('jsonwebtoken');
+const { execSync } = require('child_process');
 
 const DEV_SECRET = 'overgang-local-development-secret-not-for-production';
 const DIRECTORY = path.join(
@@ -19,14 +19,28 @@ const DIRECTORY = path.join(
   'demo-directory.json',
 );
 
+const ISSUER_JS = path.join(__dirname, '..', 'dist', 'libs', 'auth', 'src', 'token-issuer.js');
+
+/** The one token issuer is libs/auth's (the tests use it too); this script runs its compiled form. */
+function issuer() {
+  if (!fs.existsSync(ISSUER_JS)) execSync('npm run -s build', { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
+  return require(ISSUER_JS);
+}
+
 function issue({ sub, org, unit, roles }) {
-  return jwt.sign({ org, unit: unit ?? null, roles }, process.env.AUTH_JWT_SECRET || DEV_SECRET, {
-    algorithm: 'HS256',
-    subject: sub,
+  const settings = {
+    secret: process.env.AUTH_JWT_SECRET || DEV_SECRET,
     issuer: process.env.AUTH_JWT_ISSUER || 'overgang-local',
     audience: process.env.AUTH_JWT_AUDIENCE || 'overgang',
-    expiresIn: 8 * 3600,
-  });
+  };
+  return issuer().issueToken(settings, { sub, org, unit: unit ?? null, roles });
+}
+
+/** A token for one user of the demo directory. */
+function tokenForDemoUser(id) {
+  const u = demoUsers().find((x) => x.id === id);
+  if (!u) throw new Error(`Unknown demo user "${id}"`);
+  return issue({ sub: u.id, org: u.organisationNumber, unit: u.unitId, roles: u.roles });
 }
 
 function demoUsers() {
@@ -49,14 +63,13 @@ function main(argv) {
     return;
   }
   const id = argv[0];
-  const user = demoUsers().find((u) => u.id === id);
-  if (!user) {
+  if (!demoUsers().some((u) => u.id === id)) {
     console.error(`Unknown demo user "${id ?? ''}". Try: npm run -s token -- --list`);
     process.exit(2);
   }
-  console.log(issue({ sub: user.id, org: user.organisationNumber, unit: user.unitId, roles: user.roles }));
+  console.log(tokenForDemoUser(id));
 }
 
 if (require.main === module) main(process.argv.slice(2));
 
-module.exports = { DEV_SECRET, issue, demoUsers };
+module.exports = { DEV_SECRET, issue, demoUsers, tokenForDemoUser };

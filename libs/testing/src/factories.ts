@@ -47,3 +47,50 @@ export function aReleaseNotice(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A discharge notice from Vestre Viken DPS Drammen to Drammen (consent purpose discharge-housing). */
+export function aDischargeNotice(overrides: Record<string, unknown> = {}) {
+  return {
+    nationalId: aNationalId(),
+    name: 'Pasient Eksempel',
+    institutionUnitId: 'vestre-viken-dps-drammen',
+    ward: 'Døgnpost 2',
+    admissionDate: addCalendarDays(today(), -3),
+    municipalityNumber: DRAMMEN.municipalityNumber,
+    housingSituation: 'cannot-return',
+    followUpNeeds: ['mental-health'],
+    notifyNav: true,
+    consentId: '00000000-0000-4000-8000-000000000000',
+    ...overrides,
+  };
+}
+
+/** Rent deducted from a benefit, from Drammen's housing service to NAV Drammen (purpose benefit-deduction). */
+export function aBenefitDeduction(overrides: Record<string, unknown> = {}) {
+  return {
+    nationalId: aNationalId(),
+    name: 'Leietaker Eksempel',
+    municipalityNumber: DRAMMEN.municipalityNumber,
+    benefit: 'uforetrygd',
+    monthlyAmount: 7500,
+    accountNumber: '1234.56.78903',
+    kid: '1234567890128',
+    firstMonth: addCalendarDays(today(), 40).slice(0, 7),
+    guardian: { name: 'Verge Eksempel' },
+    consentId: '00000000-0000-4000-8000-000000000000',
+    ...overrides,
+  };
+}
+
+/** A professional assessment asked of Drammen's substance-use follow-up service (purpose assessment). */
+export function anAssessmentRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    nationalId: aNationalId(),
+    name: 'Søker Eksempel',
+    municipalityNumber: DRAMMEN.municipalityNumber,
+    assessedBy: 'follow-up-substance-use',
+    questions: ['Kan søker bo i ordinær kommunal bolig med oppfølging?'],
+    consentId: '00000000-0000-4000-8000-000000000000',
+    ...overrides,
+  };
+}
