@@ -44,6 +44,48 @@ const restrict = (files, patterns) => ({
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
+// Areas of each service (one folder each under src/): application code may use its own area's
+// infrastructure, never another area's, and never the interface layer (ADR 0004).
+const AREAS = {
+  'referral-service': ['referral', 'consent'],
+  'routing-service': ['routing', 'directory'],
+  'deadline-service': ['deadline'],
+};
+const noInterface = {
+  group: ['**/interface', '**/interface/**'],
+  message: 'application/ and domain/ never import interface/: the controller or consumer maps to a command.',
+};
+const layerRules = Object.entries(AREAS).flatMap(([app, areas]) =>
+  areas.flatMap((area) => {
+    const foreignInfra = areas
+      .filter((other) => other !== area)
+      .map((other) => ({
+        group: [`**/${other}/infrastructure`, `**/${other}/infrastructure/**`],
+        message: `${area}/application reaches ${other} through its application layer, never its infrastructure.`,
+      }));
+    // Routing reads the directory; the directory never reads routing.
+    const oneWay =
+      area === 'directory'
+        ? [
+            {
+              group: ['**/routing/**', '../routing', '../../routing/**'],
+              message: 'The directory never imports routing.',
+            },
+          ]
+        : [];
+    return [
+      // Broad first: a later entry replaces an earlier one's options for the files both match.
+      ...(oneWay.length
+        ? [restrict([`apps/${app}/src/${area}/**/*.ts`], [...otherApps(app), ...oneWay])]
+        : []),
+      restrict(
+        [`apps/${app}/src/${area}/application/**/*.ts`],
+        [...otherApps(app), noInterface, ...foreignInfra, ...oneWay],
+      ),
+    ];
+  }),
+);
+
 export default tseslint
   .config(
     { ignores: ['**/dist/**', '**/node_modules/**', 'scripts/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -78,6 +120,25 @@ export default tseslint
     restrict(['libs/**/*.ts'], noApps),
     restrict(['**/domain/**/*.ts'], domainOnly),
     restrict(['libs/**/domain/**/*.ts'], [...noApps, ...domainOnly]),
+    ...layerRules,
+    {
+      // Application code may name a row's type; queries and entity values stay in infrastructure/.
+      files: ['apps/**/application/**/*.ts'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['**/*.orm-entity'],
+                allowTypeImports: true,
+                message: 'ORM entities are used in infrastructure/ only (import type is fine).',
+              },
+            ],
+          },
+        ],
+      },
+    },
     ...APPS.map((app) => restrict([`apps/${app}/**/domain/**/*.ts`], [...otherApps(app), ...domainOnly])),
   )
   .map((config) => ({ ...config, basePath: root }));
