@@ -53,7 +53,7 @@ async function makeDue(ds, instants) {
 }
 
 async function sweepCost(app, ds, openCount) {
-  const { RungScheduler } = require(path.join(ROOT, 'dist/apps/deadline-service/src/deadline/application/rung-scheduler'));
+  const { RungScheduler } = require(path.join(ROOT, 'dist/apps/deadline-service/src/deadline/application/fire-rungs/rung-scheduler'));
   const scheduler = app.get(RungScheduler);
   const now = new Date();
   await makeDue(ds, Array.from({ length: 1000 }, () => new Date(now.getTime() - 60_000)));

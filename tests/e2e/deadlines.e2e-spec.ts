@@ -8,7 +8,7 @@ import {
   tokenFor,
   TopicRecorder,
 } from '@overgang/testing';
-import { RungScheduler } from '../../apps/deadline-service/src/deadline/application/rung-scheduler';
+import { RungScheduler } from '../../apps/deadline-service/src/deadline/application/fire-rungs/rung-scheduler';
 import { Hub, startHub } from '../support/hub';
 
 const auth = (user: string) => ({ Authorization: `Bearer ${tokenFor(user)}` });

@@ -7,7 +7,12 @@ import { assertTestDatabase } from '../../libs/persistence/src/test-guard';
 const kafka = require('../../scripts/kafka/kafka.js');
 const postgres = require('../../scripts/postgres.js');
 
-export const TEST_KAFKA_DIR = path.join(os.tmpdir(), `overgang-test-kafka-${process.getuid?.() ?? 0}`);
+const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 19092);
+/** One broker directory per port, so test runs on different TEST_KAFKA_PORTs can run side by side. */
+export const TEST_KAFKA_DIR = path.join(
+  os.tmpdir(),
+  `overgang-test-kafka-${process.getuid?.() ?? 0}-${TEST_KAFKA_PORT}`,
+);
 
 /**
  * Starts the real infrastructure once per test run: a fresh single-node Kafka broker in a temp dir
@@ -21,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
     await kafka.fetchJars();
     await kafka.stopBroker({ dataDir: TEST_KAFKA_DIR });
     fs.rmSync(TEST_KAFKA_DIR, { recursive: true, force: true });
-    const port = Number(process.env.TEST_KAFKA_PORT ?? 19092);
+    const port = TEST_KAFKA_PORT;
     const broker = await kafka.startBroker({
       dataDir: TEST_KAFKA_DIR,
       port,
@@ -33,7 +38,7 @@ export default async function globalSetup(): Promise<void> {
   }
   const pg = await postgres.resolvePostgres({
     database: process.env.TEST_DATABASE_NAME ?? 'overgang_test',
-    dataDir: path.join(os.tmpdir(), 'overgang-test-pg'),
+    dataDir: path.join(os.tmpdir(), `overgang-test-pg-${TEST_KAFKA_PORT}`),
     fresh: true,
   });
   assertTestDatabase(pg.url);
