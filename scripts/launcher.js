@@ -15,6 +15,26 @@ const DEMO_DIRECTORY = path.join(
   'demo-directory.json',
 );
 
+const STOP_GRACE_MS = 10_000;
+
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * Asks every child to stop (SIGTERM) and kills (SIGKILL) whichever has not exited after the grace
+ * period: a service that hangs in its shutdown (a stuck pool, a broker that does not answer) never
+ * outlives the launcher.
+ */
+async function stopChildren(all, graceMs = STOP_GRACE_MS) {
+  const gone = all.map((c) => (exited(c) ? Promise.resolve() : new Promise((r) => c.once('exit', r))));
+  for (const c of all) if (!exited(c)) c.kill('SIGTERM');
+  let timer;
+  const grace = new Promise((r) => (timer = setTimeout(r, graceMs)));
+  await Promise.race([Promise.all(gone), grace]);
+  clearTimeout(timer);
+  for (const c of all) if (!exited(c)) c.kill('SIGKILL');
+  await Promise.all(gone);
+}
+
 async function waitForHealth(name, url, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;
   let last = '';
@@ -73,11 +93,7 @@ async function launchServices({ env, ports, extra = {}, onLine = () => {}, onExi
     child.on('exit', (code) => onExit(name, code));
     children[name] = child;
   }
-  const stop = async () => {
-    const all = Object.values(children);
-    for (const c of all) if (c.exitCode === null) c.kill('SIGTERM');
-    await Promise.all(all.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
-  };
+  const stop = (graceMs = STOP_GRACE_MS) => stopChildren(Object.values(children), graceMs);
   try {
     for (const name of ORDER) await waitForHealth(name, `${urls[name]}/health`);
   } catch (err) {
@@ -87,4 +103,4 @@ async function launchServices({ env, ports, extra = {}, onLine = () => {}, onExi
   return { urls, children, stop };
 }
 
-module.exports = { launchServices, waitForHealth, ORDER, DEMO_DIRECTORY };
+module.exports = { launchServices, waitForHealth, stopChildren, ORDER, DEMO_DIRECTORY };

@@ -10,7 +10,34 @@ export interface ServiceDataSourceOptions {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   applicationName?: string;
+  timeouts?: Partial<DatabaseTimeouts>;
 }
+
+/**
+ * Bounds on every wait a service can have on its database, so a slow or frozen database makes
+ * requests fail fast (503) instead of piling up: no session sits idle in a transaction, no
+ * statement runs forever, and asking the pool for a connection gives up.
+ */
+export interface DatabaseTimeouts {
+  /** Waiting for a pooled connection (or for a new one to connect). */
+  acquireMs: number;
+  /** One statement, enforced by the server. */
+  statementMs: number;
+  /** One statement, enforced by the client too: a frozen server cannot enforce its own. */
+  queryMs: number;
+  /** A session holding a transaction open without sending anything; the server ends it. */
+  idleInTransactionMs: number;
+  /** Waiting for a row or table lock. */
+  lockMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  acquireMs: 5_000,
+  statementMs: 15_000,
+  queryMs: 20_000,
+  idleInTransactionMs: 30_000,
+  lockMs: 10_000,
+};
 
 export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourceOptions {
   return {
@@ -25,12 +52,21 @@ export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourc
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: {
-      max: o.poolSize ?? 10,
-      application_name: o.applicationName ?? o.schema,
-      // Every session looks in the service's own schema first.
-      options: `-c search_path=${o.schema},public`,
-    },
+    extra: poolSettings(o),
+  };
+}
+
+export function poolSettings(o: ServiceDataSourceOptions) {
+  const t = { ...DEFAULT_DATABASE_TIMEOUTS, ...o.timeouts };
+  return {
+    max: o.poolSize ?? 10,
+    application_name: o.applicationName ?? o.schema,
+    connectionTimeoutMillis: t.acquireMs,
+    statement_timeout: t.statementMs,
+    query_timeout: t.queryMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    // Every session looks in the service's own schema first.
+    options: `-c search_path=${o.schema},public -c lock_timeout=${t.lockMs}`,
   };
 }
 
