@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './transaction';
+export * from './transaction-hooks';
 export * from './test-guard';

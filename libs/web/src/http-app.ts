@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
 import { correlationId } from './correlation-id';
+import { requestScope } from './request-scope';
 import { ProblemFilter, strictValidationPipe } from './problem';
 
 /**
@@ -13,6 +14,7 @@ export function configureHttpApp(app: INestApplication, title: string): void {
   // CSV imports arrive as text; nothing else is read as text.
   app.use(text({ type: 'text/csv', limit: '2mb' }));
   app.use(correlationId);
+  app.use(requestScope);
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

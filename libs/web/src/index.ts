@@ -4,3 +4,4 @@ export * from './validators';
 export * from './start-service';
 export * from './service-module';
 export * from './correlation-id';
+export * from './request-scope';
