@@ -1,10 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { getMetadataStorage } from 'class-validator';
+import { EnvelopeV1 } from './envelope';
 import { ALL_TOPICS, CONTRACTS, Topic } from './registry';
-import { validatePayload } from './validate';
+import { validateEnvelope, validatePayload } from './validate';
 
-function fixture(topic: Topic): Record<string, unknown> {
+function fixture(topic: Topic | 'envelope.v1'): Record<string, unknown> {
   return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', `${topic}.json`), 'utf8'));
 }
 
@@ -37,5 +38,30 @@ describe('contracts', () => {
     const extra = { ...fixture('deadline.met.v1'), nationalId: '01019012345' };
     expect((await validatePayload('deadline.met.v1', extra, { strict: true })).ok).toBe(false);
     expect((await validatePayload('deadline.met.v1', extra)).ok).toBe(true);
+  });
+
+  describe('envelope', () => {
+    it('golden fixture validates and has exactly the fields of its class', async () => {
+      const envelope = fixture('envelope.v1');
+      expect(await validateEnvelope(envelope)).toEqual(expect.objectContaining({ ok: true }));
+      expect(Object.keys(envelope).sort()).toEqual(declaredFields(EnvelopeV1));
+      const payload = await validatePayload(
+        'referral.anchor-date-changed.v1',
+        envelope.payload as Record<string, unknown>,
+        { strict: true },
+      );
+      expect(payload.ok).toBe(true);
+    });
+
+    it('still accepts an envelope without a sequence, from a producer before it existed', async () => {
+      const { sequence: _dropped, ...legacy } = fixture('envelope.v1');
+      expect(_dropped).toBe(7);
+      expect((await validateEnvelope(legacy)).ok).toBe(true);
+    });
+
+    it.each([0, -1, 1.5, '7'])('refuses the sequence %p', async (sequence) => {
+      const result = await validateEnvelope({ ...fixture('envelope.v1'), sequence });
+      expect(result.ok).toBe(false);
+    });
   });
 });

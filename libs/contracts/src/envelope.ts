@@ -1,4 +1,14 @@
-import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import {
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Min,
+} from 'class-validator';
 
 /** The Kafka value of every message the hub publishes. The Kafka key equals `key`. */
 export class EnvelopeV1<P = Record<string, unknown>> {
@@ -33,6 +43,15 @@ export class EnvelopeV1<P = Record<string, unknown>> {
   @IsString()
   @IsNotEmpty()
   key!: string;
+
+  /**
+   * Position among the producer's messages with the same key: 1, 2, 3 … in commit order. A
+   * consumer ignores a message older than what it applied; absent from producers before it existed.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  sequence?: number;
 
   /** The message body, validated against the contract class of `type`. */
   @IsObject()

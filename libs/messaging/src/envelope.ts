@@ -10,7 +10,11 @@ export interface NewMessage<P extends object = object> {
   occurredAt?: Date;
 }
 
-export function newEnvelope<P extends object>(producer: string, m: NewMessage<P>): EnvelopeV1<P> {
+export function newEnvelope<P extends object>(
+  producer: string,
+  m: NewMessage<P>,
+  sequence?: number,
+): EnvelopeV1<P> {
   return {
     id: randomUUID(),
     type: m.topic,
@@ -19,6 +23,7 @@ export function newEnvelope<P extends object>(producer: string, m: NewMessage<P>
     correlationId: m.correlationId,
     causationId: m.causationId ?? null,
     key: m.key,
+    ...(sequence === undefined ? {} : { sequence }),
     payload: m.payload,
   };
 }

@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './event-order';
 export * from './schema.sql';
 export * from './outbox';
 export * from './outbox-relay';

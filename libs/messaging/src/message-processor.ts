@@ -11,7 +11,8 @@ import {
   validatePayload,
 } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
-import { inTransaction } from '@overgang/persistence';
+import { databaseErrorMeaning, inTransaction } from '@overgang/persistence';
+import { databaseNowMs } from './outbox-relay';
 
 /** What every event handler in every service is given beside the event's payload. */
 export interface EventContext {
@@ -157,12 +158,15 @@ export class MessageProcessor {
       'dlq-attempts': String(attempts),
       'dlq-failed-at': new Date().toISOString(),
     };
+    // Stamped by the database clock, as the relay does, so a skewed process clock cannot make the
+    // broker refuse it; with the database away, the original's timestamp, which the broker took.
+    const timestamp = await databaseNowMs(this.ds).catch(() => message.timestamp);
     // If this send fails the error propagates, the offset is not committed and the message is
     // redelivered: nothing is lost.
     await this.dlqProducer.send({
       topic: dlqTopic(topic),
       acks: -1,
-      messages: [{ key: message.key ?? null, value: message.value ?? null, headers }],
+      messages: [{ key: message.key ?? null, value: message.value ?? null, headers, timestamp }],
     });
     this.logger.error(
       `dead-lettered ${envelope?.id ?? 'unparsed message'} from ${topic}/${ctx.getPartition()}@${message.offset}: ${reason}: ${error}`,
@@ -175,12 +179,10 @@ const TRANSIENT_FACTOR = 40;
 
 /** Connection loss, deadlock, serialization failure, server going down or out of resources. */
 export function isTransient(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code ?? '';
-  return (
-    /^(08|53|57P)/.test(code) ||
-    ['40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
-    /Connection terminated|connection timeout/i.test((err as Error)?.message ?? '')
-  );
+  // Bad data and constraint violations never get better by waiting, however they were raised.
+  if (/^(22|23|42)/.test((err as { code?: string } | null)?.code ?? '')) return false;
+  // Otherwise the one classification HTTP uses for 503: libs/persistence knows every way a database is away.
+  return databaseErrorMeaning(err)?.kind === 'unavailable';
 }
 
 /** Thrown by test fault injection to simulate a process dying between the DB commit and the offset commit. */

@@ -13,7 +13,7 @@ import { MessageProcessor, Outcome, SimulatedCrash } from './message-processor';
 import { MessagingModule } from './messaging.module';
 import { OutboxWriter } from './outbox';
 import { OutboxRelay } from './outbox-relay';
-import { messagingTablesUp } from './schema.sql';
+import { messageSequenceTableUp, messagingTablesUp } from './schema.sql';
 import { replayDeadLetters } from './dlq-replay';
 
 const SCHEMA = 'msgtest';
@@ -22,7 +22,7 @@ const brokers = () => (process.env.KAFKA_BROKERS as string).split(',');
 class ProbeTables1700000000000 implements MigrationInterface {
   name = 'ProbeTables1700000000000';
   async up(q: QueryRunner): Promise<void> {
-    for (const sql of messagingTablesUp(SCHEMA)) await q.query(sql);
+    for (const sql of [...messagingTablesUp(SCHEMA), ...messageSequenceTableUp(SCHEMA)]) await q.query(sql);
     await q.query(`CREATE TABLE ${SCHEMA}.probe_effect (consent_id uuid NOT NULL, message_id uuid NOT NULL)`);
   }
   async down(): Promise<void> {}
@@ -223,6 +223,74 @@ describe('messaging on real Kafka and PostgreSQL', () => {
       expect(await effects(restarted, key)).toBe(1);
     } finally {
       await restarted.close();
+    }
+  });
+
+  it('publishes with the database clock’s timestamps, so a process clock two hours ahead blocks nothing', async () => {
+    const app = await bootProbe(`msgtest-${randomUUID()}`);
+    const skewMs = 2 * 3600_000;
+    // This process's clock jumps two hours ahead: Date is faked, every timer stays real.
+    jest.useFakeTimers({
+      now: Date.now() + skewMs,
+      advanceTimers: true,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      // What kafkajs does by itself under this clock (Date.now() as the timestamp): the broker refuses it.
+      await expect(
+        producer.send({ topic: CONSENT_REGISTERED_V1, messages: [{ key: randomUUID(), value: '{}' }] }),
+      ).rejects.toThrow(/timestamp/i);
+
+      const key = randomUUID();
+      await publish(app, key);
+      const [sent] = await eventually(
+        () => recorder.messages.filter((m) => m.topic === CONSENT_REGISTERED_V1 && m.key === key),
+        { until: (m) => m.length === 1, what: 'the outbox row published despite the skew' },
+      );
+      const ds = app.get(DataSource);
+      const [{ dbNow }] = await ds.query<Array<{ dbNow: string }>>(
+        `SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS "dbNow"`,
+      );
+      expect(Math.abs(Number(dbNow) - Number(sent.timestamp))).toBeLessThan(60_000);
+      expect(Date.now() - Number(sent.timestamp)).toBeGreaterThan(skewMs - 60_000);
+      const [{ pending }] = await ds.query(
+        `SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`,
+      );
+      expect(pending).toBe(0);
+    } finally {
+      jest.useRealTimers();
+      await app.close();
+    }
+  });
+
+  it('numbers each key’s messages in commit order in the envelope', async () => {
+    const app = await bootProbe(`msgtest-${randomUUID()}`);
+    try {
+      const key = randomUUID();
+      for (const day of ['01', '02', '03']) await publish(app, key, `2026-11-${day}`);
+      const other = randomUUID();
+      await publish(app, other);
+      const sent = await eventually(() => recorder.envelopes(CONSENT_REGISTERED_V1, key), {
+        until: (e) => e.length === 3,
+      });
+      expect(sent.map((e) => (e as { sequence?: number }).sequence)).toEqual([1, 2, 3]);
+      const [first] = await eventually(() => recorder.envelopes(CONSENT_REGISTERED_V1, other), {
+        until: (e) => e.length === 1,
+      });
+      expect((first as { sequence?: number }).sequence).toBe(1);
+    } finally {
+      await app.close();
     }
   });
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 interface OutboxRow {
   seq: string;
@@ -101,10 +101,17 @@ export class OutboxRelay {
         [limit],
       );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+      // The broker refuses a timestamp too far from its own clock (log.message.timestamp.after.max.ms),
+      // so a process whose clock has jumped would block the whole outbox with kafkajs's default of
+      // Date.now(). The database clock is the hub's one time source.
+      const timestamp = await databaseNowMs(manager);
+      const byTopic = new Map<
+        string,
+        { key: string; value: string; headers: Record<string, string>; timestamp: string }[]
+      >();
       for (const row of rows) {
         const list = byTopic.get(row.topic) ?? [];
-        list.push({ key: row.key, value: JSON.stringify(row.envelope), headers: row.headers });
+        list.push({ key: row.key, value: JSON.stringify(row.envelope), headers: row.headers, timestamp });
         byTopic.set(row.topic, list);
       }
       await this.producer.sendBatch({
@@ -117,4 +124,12 @@ export class OutboxRelay {
       return rows.length;
     });
   }
+}
+
+/** The database's clock now, in epoch milliseconds as Kafka wants a message timestamp. */
+export async function databaseNowMs(manager: Pick<EntityManager, 'query'>): Promise<string> {
+  const [{ ms }] = await manager.query<Array<{ ms: string }>>(
+    `SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS ms`,
+  );
+  return ms;
 }

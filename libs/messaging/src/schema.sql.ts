@@ -28,3 +28,20 @@ export function messagingTablesUp(schema: string): string[] {
 export function messagingTablesDown(schema: string): string[] {
   return [`DROP TABLE ${schema}.processed_message`, `DROP TABLE ${schema}.outbox`];
 }
+
+/**
+ * The per-key message counter behind the envelope's `sequence`, added after the first migrations:
+ * each service creates it in a migration of its own.
+ */
+export function messageSequenceTableUp(schema: string): string[] {
+  return [
+    `CREATE TABLE ${schema}.outbox_sequence (
+      key text PRIMARY KEY,
+      last_sequence bigint NOT NULL
+    )`,
+  ];
+}
+
+export function messageSequenceTableDown(schema: string): string[] {
+  return [`DROP TABLE ${schema}.outbox_sequence`];
+}

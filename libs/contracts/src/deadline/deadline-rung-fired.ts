@@ -18,6 +18,11 @@ export abstract class RungFiredV1 extends ClockRefV1 {
   @IsString()
   holderContactPersonId?: string | null;
 
+  /** A second holder sharing the clock (given it after the first stayed silent), if any. */
+  @IsOptional()
+  @IsString()
+  coHolderContactPersonId?: string | null;
+
   /** The due time the rung was measured against. */
   @IsISO8601({ strict: true })
   dueAt!: string;
