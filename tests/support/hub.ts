@@ -24,6 +24,8 @@ const url = (app: INestApplication) =>
  */
 export async function startHub(
   hooks: Partial<Record<'referral' | 'routing' | 'deadline', AppHooks>> = {},
+  /** Settings every service gets on top of the test defaults (e.g. a short REQUEST_TIMEOUT_MS). */
+  overrides: Record<string, string> = {},
 ): Promise<Hub> {
   const env = {
     NODE_ENV: 'test',
@@ -33,6 +35,7 @@ export async function startHub(
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '100',
     PORT: '0',
+    ...overrides,
   };
   const apps: INestApplication[] = [];
   try {

@@ -1,3 +1,4 @@
+import { IdempotencyKeyOrmEntity } from '@overgang/web';
 import {
   ClockChangeOrmEntity,
   ClockOrmEntity,
@@ -5,6 +6,7 @@ import {
   ClockRungOrmEntity,
   EarlyStopOrmEntity,
   ReferralAnchorOrmEntity,
+  UnitHolderOrmEntity,
 } from './deadline/infrastructure/clock.orm-entity';
 
 export const ENTITIES = [
@@ -14,4 +16,6 @@ export const ENTITIES = [
   ClockRungOrmEntity,
   EarlyStopOrmEntity,
   ReferralAnchorOrmEntity,
+  UnitHolderOrmEntity,
+  IdempotencyKeyOrmEntity,
 ];

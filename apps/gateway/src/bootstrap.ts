@@ -28,7 +28,7 @@ export async function startGateway(
   app.use(correlationId);
   const targets = upstreams(env);
   for (const area of AREAS) {
-    app.use(proxyTo(area, targets[area]));
+    app.use(proxyTo(area, targets[area], env.UPSTREAM_TIMEOUT_MS));
   }
   // Unknown paths, /api ones included, end in Nest's 404, which this turns into problem+json.
   app.useGlobalFilters(new ProblemFilter());

@@ -21,9 +21,12 @@ between them — with consent, to a named contact person, with every answer dead
 <ul><li><a href="/docs">API documentation</a></li><li><a href="/health">Health</a></li></ul>
 </body></html>`;
 
+/** Longer than a service takes to say its own database is not answering (2 s). */
+const PROBE_TIMEOUT_MS = 3_000;
+
 async function probe(base: string): Promise<UpstreamState> {
   try {
-    const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
     await res.body?.cancel();
     // Answering but not ready (e.g. its database is down) is not the same as gone.
     return res.ok ? 'ok' : 'not ready';

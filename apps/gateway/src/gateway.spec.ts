@@ -214,18 +214,19 @@ describe('gateway', () => {
       await degraded?.close();
     });
 
-    it('answers 502 problem+json naming the service, without internals', async () => {
+    it('answers 503 problem+json with Retry-After naming the service, without internals', async () => {
       const res = await request(degraded.getHttpServer())
         .post('/api/v1/sla/overview?x=1')
         .set('x-correlation-id', 'test-correlation-0002')
         .send({ a: 1 })
-        .expect(502);
+        .expect(503);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
       expect(res.headers['x-correlation-id']).toBe('test-correlation-0002');
       expect(JSON.parse(res.text)).toEqual({
         type: 'urn:overgang:problem:gateway-upstream-unavailable',
         title: 'Service unavailable',
-        status: 502,
+        status: 503,
         code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
         detail: 'The deadline service is not answering. Nothing was changed; try again shortly.',
         instance: '/api/v1/sla/overview',
@@ -254,6 +255,40 @@ describe('gateway', () => {
         '/api/v1/referrals/inbox',
       ]);
       expect(doc.info.description).toContain('The deadline service did not answer');
+    });
+  });
+
+  describe('with a service that does not answer', () => {
+    let silent: Server;
+    let slow: INestApplication;
+
+    beforeAll(async () => {
+      // Takes the request and never answers, like a service whose process is frozen.
+      silent = createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      slow = await startGateway(
+        { ...env, ROUTING_SERVICE_URL: url, UPSTREAM_TIMEOUT_MS: '300' },
+        { port: 0 },
+      );
+    });
+
+    afterAll(async () => {
+      await slow?.close();
+      await stop(silent);
+    });
+
+    it('answers 503 problem+json with Retry-After once UPSTREAM_TIMEOUT_MS has passed', async () => {
+      const started = Date.now();
+      const res = await request(slow.getHttpServer()).get('/api/v1/directory/organisations').expect(503);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(JSON.parse(res.text)).toMatchObject({
+        status: 503,
+        code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
+        detail: 'The routing service did not answer in time. Try again shortly.',
+      });
     });
   });
 

@@ -1,8 +1,10 @@
+import { IdempotencyKeyOrmEntity } from '@overgang/web';
 import { ConsentChangeOrmEntity, ConsentOrmEntity } from './consent/infrastructure/consent.orm-entity';
 import {
   AccessLogOrmEntity,
   AttachmentOrmEntity,
   KnownInstitutionOrmEntity,
+  PendingReassignmentOrmEntity,
   ProcessingStopOrmEntity,
   RecipientMapOrmEntity,
   ReferralLinkOrmEntity,
@@ -25,4 +27,6 @@ export const ENTITIES = [
   ReferralLinkOrmEntity,
   AttachmentOrmEntity,
   KnownInstitutionOrmEntity,
+  PendingReassignmentOrmEntity,
+  IdempotencyKeyOrmEntity,
 ];

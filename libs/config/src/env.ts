@@ -10,6 +10,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '@overgang/persistence';
 
 /** Settings every service shares. Each app extends this with its own. */
 export class BaseServiceEnv {
@@ -66,6 +67,62 @@ export class BaseServiceEnv {
   @IsOptional()
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  /**
+   * After this many ms an HTTP request is answered 503 with Retry-After, and whatever it was doing
+   * is rolled back: nothing commits once the caller has been told it failed.
+   */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  REQUEST_TIMEOUT_MS = 10_000;
+
+  /** Longest wait for a pooled database connection (or for a new one to connect), in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DB_ACQUIRE_TIMEOUT_MS = DEFAULT_DATABASE_TIMEOUTS.acquireMs;
+
+  /** Longest a statement may run, enforced by PostgreSQL, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS = DEFAULT_DATABASE_TIMEOUTS.statementMs;
+
+  /** Longest a statement may take, enforced by the client too (a frozen server enforces nothing), in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DB_QUERY_TIMEOUT_MS = DEFAULT_DATABASE_TIMEOUTS.queryMs;
+
+  /** A session idle inside a transaction this long is ended by PostgreSQL, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs;
+
+  /** Longest wait for a row or table lock, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DB_LOCK_TIMEOUT_MS = DEFAULT_DATABASE_TIMEOUTS.lockMs;
+}
+
+/** The database timeouts of a service's environment, as libs/persistence takes them. */
+export function databaseTimeouts(env: BaseServiceEnv): DatabaseTimeouts {
+  return {
+    acquireMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    statementMs: env.DB_STATEMENT_TIMEOUT_MS,
+    queryMs: env.DB_QUERY_TIMEOUT_MS,
+    idleInTransactionMs: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    lockMs: env.DB_LOCK_TIMEOUT_MS,
+  };
 }
 
 export class EnvValidationError extends Error {}

@@ -1,6 +1,7 @@
 import * as pg from 'pg';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { ParameterFreeQueryLogger } from './database-errors';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -51,7 +52,9 @@ export function serviceDataSourceOptions(o: ServiceDataSourceOptions): DataSourc
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    // TypeORM's own loggers print a failed statement's parameters: personal data in the logs.
+    logger: new ParameterFreeQueryLogger(),
     extra: poolSettings(o),
   };
 }

@@ -7,7 +7,11 @@ import { EntityManager } from 'typeorm';
  * caller has been told it failed; an idempotency key is recorded with the effect it guards.
  */
 export interface TransactionHook {
+  /** First thing in the transaction, before the work (e.g. bound its statements to the time left). */
+  begin?(manager: EntityManager): Promise<void>;
   beforeCommit(manager: EntityManager, result: unknown): Promise<void>;
+  /** Once the transaction has ended: committed, or rolled back (or its COMMIT failed). */
+  afterTransaction?(committed: boolean): void;
 }
 
 const scope = new AsyncLocalStorage<TransactionHook[]>();

@@ -1,16 +1,25 @@
+import { randomInt } from 'crypto';
 import { addCalendarDays, osloDate } from '@overgang/core';
 import { syntheticNationalId } from '@overgang/norway';
 
+// Each test file (jest loads this module once per file) starts at a random birth date, so test
+// files that share one database within a run do not hand out the same number.
+const DATES = 60 * 12 * 28;
+let dateIndex = randomInt(DATES);
 let serial = 0;
 
 /** A fresh synthetic national ID (month + 80): valid control digits, never a real person. */
 export function aNationalId(): string {
-  serial += 1;
-  const year = 1960 + (serial % 40);
-  const day = 1 + (serial % 28);
+  if (serial >= 300) {
+    serial = 0;
+    dateIndex = (dateIndex + 1) % DATES;
+  }
+  const year = 1940 + Math.floor(dateIndex / (12 * 28));
+  const month = 1 + (Math.floor(dateIndex / 28) % 12);
+  const day = 1 + (dateIndex % 28);
   return syntheticNationalId(
-    `${year}-0${1 + (serial % 9)}-${String(day).padStart(2, '0')}`,
-    (serial * 7) % 50,
+    `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    serial++,
   );
 }
 

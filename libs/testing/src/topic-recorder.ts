@@ -8,6 +8,8 @@ export interface RecordedMessage {
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
+  /** The Kafka timestamp, epoch ms as a string. */
+  timestamp: string;
 }
 
 function headersToText(h: IHeaders | undefined): Record<string, string> {
@@ -44,6 +46,7 @@ export class TopicRecorder {
           key: message.key?.toString() ?? null,
           value: message.value?.toString() ?? null,
           headers: headersToText(message.headers),
+          timestamp: message.timestamp,
         });
         return Promise.resolve();
       },

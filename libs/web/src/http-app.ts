@@ -1,24 +1,39 @@
 import { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
 import { correlationId } from './correlation-id';
+import { MediaTypeGuard, refuseForeignCharset } from './media-type';
+import { requestDeadline, RequestDeadlineOptions } from './request-deadline';
+import { checkRequestInput } from './request-input';
+import { documentIdempotencyKey } from './idempotency/idempotency.openapi';
 import { requestScope } from './request-scope';
 import { ProblemFilter, strictValidationPipe } from './problem';
 
 /**
- * The HTTP set-up every service shares: correlation ids, strict validation, problem+json errors,
- * and its OpenAPI document at /docs-json for the gateway to merge.
+ * The HTTP set-up every service shares: correlation ids, bounded and checked input (1 MB of JSON,
+ * UTF-8, no NUL characters, the media type each endpoint takes), a deadline per request, strict
+ * validation, problem+json errors, and its OpenAPI document at /docs-json for the gateway to merge.
  */
-export function configureHttpApp(app: INestApplication, title: string): void {
+export function configureHttpApp(
+  app: INestApplication,
+  title: string,
+  deadline: RequestDeadlineOptions,
+): void {
+  app.use(correlationId);
+  app.use(refuseForeignCharset);
   app.use(json({ limit: '1mb' }));
   // CSV imports arrive as text; nothing else is read as text.
   app.use(text({ type: 'text/csv', limit: '2mb' }));
-  app.use(correlationId);
+  app.use(checkRequestInput);
+  // After the body parsers: they call on from a stream callback, outside any async scope opened earlier.
   app.use(requestScope);
+  app.use(requestDeadline(deadline));
+  app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   const config = new DocumentBuilder().setTitle(title).setVersion('1').addBearerAuth().build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = documentIdempotencyKey(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -5,3 +5,7 @@ export * from './start-service';
 export * from './service-module';
 export * from './correlation-id';
 export * from './request-scope';
+export * from './request-deadline';
+export * from './request-input';
+export * from './media-type';
+export * from './idempotency';

@@ -1,3 +1,4 @@
+import { IncomingMessage, ServerResponse } from 'http';
 import {
   ArgumentsHost,
   BadRequestException,
@@ -10,9 +11,10 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@overgang/core';
+import { databaseErrorMeaning, describeDatabaseError, isDatabaseError } from '@overgang/persistence';
 
 export interface FieldProblem {
-  /** Dotted path of the field in the request body or query. */
+  /** Dotted path of the field in the request body or query, or the path parameter's name. */
   field: string;
   /** The rule it broke, e.g. isNorwegianNationalId. */
   rule: string;
@@ -26,6 +28,33 @@ export class RequestValidationError extends Error {
     super('The request has fields that are missing or not valid.');
   }
 }
+
+/** One field, one rule: the usual refusal of a check outside class-validator. */
+export const invalidField = (field: string, rule: string, message: string) =>
+  new RequestValidationError([{ field, rule, message }]);
+
+/** A request refused as a whole before any handler ran: too large, of a type the endpoint does not take. */
+export class RequestRefusedError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    /** Stable code, e.g. REQUEST.UNSUPPORTED_MEDIA_TYPE. */
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The request ran past its deadline; its transaction is rolled back (see request-deadline.ts). */
+export class RequestTimedOutError extends Error {
+  constructor() {
+    super('The request ran past its deadline.');
+  }
+}
+
+/** A flood of field problems (50 000 unknown keys) is cut to the first few. */
+const MAX_FIELD_PROBLEMS = 20;
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
@@ -69,6 +98,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Cannot be processed',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 export interface ProblemDocument {
@@ -83,47 +113,161 @@ export interface ProblemDocument {
   [extra: string]: unknown;
 }
 
-export function toProblem(exception: unknown): ProblemDocument {
-  if (exception instanceof RequestValidationError) {
-    return {
-      type: 'urn:overgang:problem:request-invalid',
-      title: TITLES[400],
-      status: 400,
-      code: 'REQUEST.INVALID',
-      detail: `${exception.message} ${exception.errors.map((e) => e.message).join('; ')}.`,
-      errors: exception.errors,
-    };
+/** A problem document and, for a 503, how many seconds the caller should wait (Retry-After). */
+export interface ProblemAnswer {
+  problem: ProblemDocument;
+  retryAfterSeconds?: number;
+}
+
+const urn = (code: string) => `urn:overgang:problem:${code.toLowerCase().replace(/[._]/g, '-')}`;
+
+function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  return { type: urn(code), title: TITLES[status] ?? 'Error', status, code, detail, ...extra };
+}
+
+function invalid(errors: FieldProblem[]): ProblemDocument {
+  const shown = errors.slice(0, MAX_FIELD_PROBLEMS);
+  const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
+  return problem(
+    400,
+    'REQUEST.INVALID',
+    `The request has fields that are missing or not valid. ${shown.map((e) => e.message).join('; ')}${more}.`,
+    { errors: shown },
+  );
+}
+
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** What every failure of a request means for its caller: one mapping, used by every service. */
+export function problemFor(exception: unknown): ProblemAnswer {
+  if (exception instanceof RequestValidationError) return { problem: invalid(exception.errors) };
+  if (exception instanceof RequestRefusedError) {
+    return { problem: problem(exception.status, exception.code, exception.message, exception.details) };
   }
+  if (exception instanceof RequestTimedOutError) return { problem: timedOutProblem(), retryAfterSeconds: 5 };
   if (exception instanceof DomainError) {
     const status = STATUS[exception.kind];
-    return {
-      type: `urn:overgang:problem:${exception.code.toLowerCase().replace(/[._]/g, '-')}`,
-      title: TITLES[status],
-      status,
-      code: exception.code,
-      detail: exception.message,
-      ...exception.details,
-    };
+    return { problem: problem(status, exception.code, exception.message, exception.details) };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const detail = plainDetail(status, exception);
+    if (exception instanceof BadRequestException && /JSON/i.test(exception.message)) {
+      return { problem: problem(400, 'REQUEST.INVALID_JSON', 'The request body is not valid JSON.') };
+    }
+    if (status === 413) {
+      return {
+        problem: problem(413, 'REQUEST.TOO_LARGE', `${exception.message}: the request is too large.`),
+      };
+    }
     return {
-      type: `urn:overgang:problem:http-${status}`,
-      title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
-      status,
-      code: `HTTP.${status}`,
-      detail,
+      problem: {
+        type: `urn:overgang:problem:http-${status}`,
+        title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
+        status,
+        code: `HTTP.${status}`,
+        detail: plainDetail(status, exception),
+      },
+      retryAfterSeconds: status === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined,
     };
   }
+  const refused = bodyParserRefusal(exception) ?? malformedMultipart(exception);
+  if (refused) return { problem: refused };
+  const db = databaseErrorMeaning(exception);
+  switch (db?.kind) {
+    case 'unavailable':
+      return {
+        problem: problem(
+          503,
+          'SERVICE.UNAVAILABLE',
+          'The service cannot reach its database right now. Nothing was changed; try again in a few seconds.',
+        ),
+        retryAfterSeconds: db.retryAfterSeconds,
+      };
+    case 'input':
+      return { problem: invalid([databaseFieldProblem(db.rule, db.column, db.constraint)]) };
+    case 'conflict':
+      return {
+        problem: problem(409, 'REQUEST.CONFLICT', 'This conflicts with something already stored.', {
+          constraint: db.constraint,
+        }),
+      };
+    case undefined:
+      break;
+  }
   return {
-    type: 'urn:overgang:problem:internal',
-    title: TITLES[500],
-    status: 500,
-    code: 'INTERNAL',
-    detail:
+    problem: problem(
+      500,
+      'INTERNAL',
       'Something went wrong on our side. Nothing was changed; try again, and tell support the correlation id.',
+    ),
   };
+}
+
+/** Kept for callers that only need the document. */
+export function toProblem(exception: unknown): ProblemDocument {
+  return problemFor(exception).problem;
+}
+
+export function timedOutProblem(): ProblemDocument {
+  return problem(
+    503,
+    'REQUEST.TIMED_OUT',
+    'The request took too long and was stopped. Nothing was changed; try again in a few seconds.',
+  );
+}
+
+const DATABASE_RULES: Record<string, string> = {
+  invalidValue: 'is not a value of the kind this field takes',
+  tooLong: 'is longer than the field allows',
+  outOfRange: 'is out of range',
+  invalidDate: 'is not a valid date or time',
+  invalidCharacters: 'contains characters that cannot be stored',
+  required: 'is required and cannot be null',
+  check: 'breaks a rule of what may be stored',
+  tooLarge: 'is too large to store',
+};
+
+/** The last line of defence: a value the database refused, named by its column when it says which. */
+function databaseFieldProblem(rule: string, column?: string, constraint?: string): FieldProblem {
+  const field = column ?? constraint ?? 'body';
+  const name = column ? `The field stored as ${column}` : 'A value in the request';
+  return { field, rule, message: `${name} ${DATABASE_RULES[rule] ?? 'is not valid'}` };
+}
+
+/** body-parser's refusals (http-errors marked safe to expose): too large, bad charset, bad size. */
+function bodyParserRefusal(e: unknown): ProblemDocument | null {
+  const err = e as { status?: unknown; expose?: unknown; type?: unknown; limit?: unknown } | null;
+  if (
+    !err ||
+    typeof err.status !== 'number' ||
+    err.expose !== true ||
+    err.status < 400 ||
+    err.status >= 500
+  ) {
+    return null;
+  }
+  switch (err.type) {
+    case 'entity.too.large':
+      return problem(
+        413,
+        'REQUEST.TOO_LARGE',
+        `The request body is larger than the ${typeof err.limit === 'number' ? `${Math.round(err.limit / 1024)} KiB` : 'size'} this endpoint accepts.`,
+      );
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return problem(415, 'REQUEST.UNSUPPORTED_CHARSET', 'Send the body encoded as UTF-8 (charset=utf-8).');
+    case 'entity.parse.failed':
+      return problem(400, 'REQUEST.INVALID_JSON', 'The request body is not valid JSON.');
+    default:
+      return problem(err.status, `HTTP.${err.status}`, 'The request body could not be read.');
+  }
+}
+
+/** busboy (under multer) gives up on a broken multipart body with a plain Error. */
+function malformedMultipart(e: unknown): ProblemDocument | null {
+  const message = e instanceof Error ? e.message : '';
+  if (!/^(Multipart: |Malformed part header|Unexpected end of (form|file))/.test(message)) return null;
+  return problem(400, 'REQUEST.MALFORMED_MULTIPART', 'The multipart form data is malformed.');
 }
 
 function plainDetail(status: number, exception: HttpException): string {
@@ -134,13 +278,22 @@ function plainDetail(status: number, exception: HttpException): string {
       return 'Your role does not allow this action.';
     case 404:
       return 'There is nothing here, or you may not see it.';
-    default: {
-      if (exception instanceof BadRequestException && /JSON/i.test(exception.message)) {
-        return 'The request body is not valid JSON.';
-      }
+    default:
       return exception.message;
-    }
   }
+}
+
+/** Sends a problem on a plain Node response: from the filter, a middleware, the deadline or the gateway. */
+export function writeProblem(res: ServerResponse, answer: ProblemAnswer, req: IncomingMessage): void {
+  const doc: ProblemDocument = {
+    ...answer.problem,
+    instance: ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0],
+    correlationId: req.headers['x-correlation-id'] as string | undefined,
+  };
+  res.statusCode = doc.status;
+  res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  if (answer.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(answer.retryAfterSeconds));
+  res.end(JSON.stringify(doc));
 }
 
 /** One place maps every error to application/problem+json. */
@@ -151,16 +304,33 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<{ url: string; headers: Record<string, string | undefined> }>();
-    const res = ctx.getResponse<{ status(n: number): { type(t: string): { send(b: string): void } } }>();
-    const problem = toProblem(exception);
-    problem.instance = req.url.split('?')[0];
-    problem.correlationId = req.headers['x-correlation-id'];
-    if (problem.status >= 500 && !(exception instanceof HttpException)) {
-      this.logger.error(
-        `request ${problem.correlationId ?? '-'} failed: ${(exception as Error)?.stack ?? String(exception)}`,
-      );
+    const req = ctx.getRequest<IncomingMessage>();
+    const res = ctx.getResponse<ServerResponse>();
+    const correlation = String(req.headers['x-correlation-id'] ?? '-');
+    if (res.headersSent) {
+      // The deadline has answered already (503), or a streamed answer broke half-way: cut it.
+      if (!res.writableEnded) res.destroy();
+      if (!(exception instanceof RequestTimedOutError)) {
+        this.logger.warn(`request ${correlation} failed after its answer was sent: ${summary(exception)}`);
+      }
+      return;
     }
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    const answer = problemFor(exception);
+    const { status } = answer.problem;
+    if (status === 503 && !(exception instanceof HttpException)) {
+      this.logger.warn(`request ${correlation} answered 503: ${summary(exception)}`);
+    } else if (status >= 500 && !(exception instanceof HttpException)) {
+      this.logger.error(`request ${correlation} failed: ${summary(exception, true)}`);
+    } else if (isDatabaseError(exception)) {
+      this.logger.warn(`request ${correlation} refused by the database: ${summary(exception)}`);
+    }
+    writeProblem(res, answer, req);
   }
+}
+
+/** An error for the log: a database error by its code and names (never values), else its stack. */
+function summary(exception: unknown, stack = false): string {
+  if (isDatabaseError(exception)) return describeDatabaseError(exception);
+  if (exception instanceof Error) return stack ? (exception.stack ?? exception.message) : exception.message;
+  return String(exception);
 }

@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MixedList } from 'typeorm';
 import { ALL_TOPICS } from '@overgang/contracts';
 import { AuthModule } from '@overgang/auth';
-import { BaseServiceEnv, kafkaBrokers, ServiceConfigModule } from '@overgang/config';
+import { BaseServiceEnv, databaseTimeouts, kafkaBrokers, ServiceConfigModule } from '@overgang/config';
 import { MessagingModule, MessagingModuleOptions } from '@overgang/messaging';
 import { HEALTH_CHECKS, HealthController } from '@overgang/observability';
 import { openServiceDataSource, serviceDataSourceOptions } from '@overgang/persistence';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 
 export interface AppHooks {
   /** Test fault injection, see MessageProcessorOptions. */
@@ -38,6 +39,7 @@ export function hubServiceModule(o: HubServiceOptions): DynamicModule {
     entities: o.entities,
     migrations: o.migrations,
     applicationName: o.name,
+    timeouts: databaseTimeouts(o.env),
   };
   return {
     module: HubServiceRootModule,
@@ -57,6 +59,8 @@ export function hubServiceModule(o: HubServiceOptions): DynamicModule {
         afterEffectsCommitted: o.afterEffectsCommitted,
       }),
       AuthModule,
+      // Idempotency-Key on every request that changes something (the service's idempotency_key table).
+      IdempotencyModule,
       o.feature,
     ],
     controllers: [HealthController],

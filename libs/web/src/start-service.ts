@@ -20,7 +20,10 @@ export async function startService(o: StartServiceOptions): Promise<INestApplica
     logger: createServiceLogger(o.name, o.env.LOG_LEVEL),
     abortOnError: false,
   });
-  configureHttpApp(app, o.title);
+  configureHttpApp(app, o.title, {
+    timeoutMs: o.env.REQUEST_TIMEOUT_MS,
+    statementTimeoutMs: o.env.DB_STATEMENT_TIMEOUT_MS,
+  });
   app.connectMicroservice(kafkaConsumerOptions(o.name, kafkaBrokers(o.env)));
   await app.init();
   await app.startAllMicroservices();

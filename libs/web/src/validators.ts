@@ -1,4 +1,6 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { invalidField } from './problem';
 
 /** A calendar date written YYYY-MM-DD that exists (no 2026-02-30). */
 export function IsDateOnly(options?: ValidationOptions) {
@@ -17,3 +19,52 @@ export function IsDateOnly(options?: ValidationOptions) {
       },
     });
 }
+
+/**
+ * Optional, but not nullable: the field may be left out, and when sent it is validated — null
+ * included. class-validator's IsOptional lets null through, which for a NOT NULL column means a
+ * database error instead of a 400.
+ */
+export function IsOmittable(options?: ValidationOptions) {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
+}
+
+/** No value twice in the array, checked in linear time (class-validator's ArrayUnique is quadratic). */
+export function IsUniqueArray(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isUniqueArray',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not contain the same value twice`, ...options },
+      validator: {
+        validate(value: unknown) {
+          if (!Array.isArray(value)) return true; // IsArray reports it
+          const seen = new Set(value.map((v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : v)));
+          return seen.size === value.length;
+        },
+      },
+    });
+}
+
+/** A change request (PATCH) must change something: `{}` is refused, naming the fields it may carry. */
+export function atLeastOneField<T extends object>(body: T, fields: readonly (keyof T & string)[]): T {
+  if (!fields.some((f) => body[f] !== undefined)) {
+    throw invalidField('body', 'atLeastOneField', `Send at least one of: ${fields.join(', ')}`);
+  }
+  return body;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path parameter that must be a UUID: anything else is 400 naming the parameter, never a database error. */
+@Injectable()
+export class ParseUuidPipe implements PipeTransform<unknown, string> {
+  transform(value: unknown, metadata: ArgumentMetadata): string {
+    if (typeof value === 'string' && UUID.test(value)) return value;
+    const name = metadata.data ?? 'id';
+    throw invalidField(name, 'isUuid', `${name} must be a UUID`);
+  }
+}
+
+export const uuidParam = new ParseUuidPipe();

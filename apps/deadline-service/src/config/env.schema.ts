@@ -16,6 +16,13 @@ export class DeadlineServiceEnv extends BaseServiceEnv {
   @IsInt()
   @Min(1)
   DEADLINE_SWEEP_BATCH = 500;
+
+  /** How far this process's clock may be off the database's before its sweeps fire nothing, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  DEADLINE_MAX_CLOCK_SKEW_MS = 5000;
 }
 
 export const SERVICE_NAME = 'deadline-service';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { clockProvider } from '@overgang/core';
 import { ExplainDeadlineHandler } from './application/explain-deadline/explain-deadline.handler';
+import { FollowHolderHandler } from './application/follow-holder/follow-holder.handler';
 import { ListDeadlinesHandler } from './application/list-deadlines/list-deadlines.handler';
 import { MoveAnchorHandler } from './application/move-anchor/move-anchor.handler';
 import { OpenClocksHandler } from './application/open-clocks/open-clocks.handler';
@@ -13,7 +14,9 @@ import { RecordAcknowledgementHandler } from './application/stop-clocks/record-a
 import { RecordProgressHandler } from './application/stop-clocks/record-progress.handler';
 import { ClockRepository } from './infrastructure/clock.repository';
 import { ClockRungRepository } from './infrastructure/clock-rung.repository';
+import { DatabaseClock } from './infrastructure/database-clock';
 import { DeadlineReadRepository } from './infrastructure/deadline.read-repository';
+import { UnitHolderRepository } from './infrastructure/unit-holder.repository';
 import { DeadlineController, SlaController } from './interface/http/deadline.controller';
 import { DeadlineEventsConsumer } from './interface/messaging/referral-events.consumer';
 
@@ -24,6 +27,8 @@ import { DeadlineEventsConsumer } from './interface/messaging/referral-events.co
     ClockRepository,
     ClockRungRepository,
     DeadlineReadRepository,
+    UnitHolderRepository,
+    DatabaseClock,
     ClockTransitions,
     ClockOpener,
     ApplyClockEvent,
@@ -31,6 +36,7 @@ import { DeadlineEventsConsumer } from './interface/messaging/referral-events.co
     RecordAcknowledgementHandler,
     RecordProgressHandler,
     MoveAnchorHandler,
+    FollowHolderHandler,
     RungScheduler,
     ListDeadlinesHandler,
     ExplainDeadlineHandler,

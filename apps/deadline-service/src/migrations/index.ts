@@ -1,6 +1,14 @@
 import { Initial1795427556711 } from './1795427556711-initial';
 import { ClockPauses1795429003382 } from './1795429003382-clockpauses';
 import { DeadlineEngine1795429822212 } from './1795429822212-deadlineengine';
+import { IdempotencyKeys1796122783479 } from './1796122783479-idempotencykeys';
+import { OrderedEvents1796123000294 } from './1796123000294-orderedevents';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
-export const MIGRATIONS = [Initial1795427556711, ClockPauses1795429003382, DeadlineEngine1795429822212];
+export const MIGRATIONS = [
+  Initial1795427556711,
+  ClockPauses1795429003382,
+  DeadlineEngine1795429822212,
+  IdempotencyKeys1796122783479,
+  OrderedEvents1796123000294,
+];

@@ -36,4 +36,14 @@ export class GatewayEnv {
   @IsOptional()
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  /**
+   * How long a service may take to answer before the gateway answers 503 itself, in ms: above the
+   * services' REQUEST_TIMEOUT_MS, so their own 503 normally comes first.
+   */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  UPSTREAM_TIMEOUT_MS = 15_000;
 }

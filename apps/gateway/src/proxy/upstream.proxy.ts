@@ -1,18 +1,21 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { Logger } from '@nestjs/common';
-import { ProblemDocument } from '@overgang/web';
+import { ProblemDocument, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@overgang/web';
 import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
 import { Area, ownerOf } from './routes';
 
 const logger = new Logger('UpstreamProxy');
 
-export function upstreamUnavailable(area: Area, req: IncomingMessage): ProblemDocument {
+/** A service that is down, refuses the connection or does not answer in time: 503, try again. */
+export function upstreamUnavailable(area: Area, req: IncomingMessage, timedOut = false): ProblemDocument {
   return {
     type: 'urn:overgang:problem:gateway-upstream-unavailable',
     title: 'Service unavailable',
-    status: 502,
+    status: 503,
     code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
-    detail: `The ${area} service is not answering. Nothing was changed; try again shortly.`,
+    detail: timedOut
+      ? `The ${area} service did not answer in time. Try again shortly.`
+      : `The ${area} service is not answering. Nothing was changed; try again shortly.`,
     instance: (req.url ?? '').split('?')[0],
     correlationId: req.headers['x-correlation-id'] as string | undefined,
   };
@@ -22,13 +25,13 @@ export function upstreamUnavailable(area: Area, req: IncomingMessage): ProblemDo
  * Streams the requests this area owns (see routes.ts) to `target` untouched: full path, body, Authorization and
  * correlation id. Mounted at the root because a mount path would be stripped from the forwarded URL.
  */
-export function proxyTo(area: Area, target: string): RequestHandler {
+export function proxyTo(area: Area, target: string, timeoutMs: number): RequestHandler {
   return createProxyMiddleware<IncomingMessage, ServerResponse>({
     target,
     changeOrigin: true,
     xfwd: true,
     pathFilter: (path) => ownerOf(path) === area,
-    proxyTimeout: 30_000,
+    proxyTimeout: timeoutMs,
     on: {
       error: (err: NodeJS.ErrnoException, req, res) => {
         logger.warn(
@@ -39,8 +42,13 @@ export function proxyTo(area: Area, target: string): RequestHandler {
           res.destroy();
           return;
         }
-        res.writeHead(502, { 'content-type': 'application/problem+json' });
-        res.end(JSON.stringify(upstreamUnavailable(area, req)));
+        res.writeHead(503, {
+          'content-type': 'application/problem+json; charset=utf-8',
+          'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+        });
+        // A refused connection reached nothing; a dropped one (a timeout aborts it) may have.
+        const timedOut = err.code === 'ECONNRESET';
+        res.end(JSON.stringify(upstreamUnavailable(area, req, timedOut)));
       },
     },
   });

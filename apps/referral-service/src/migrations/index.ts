@@ -1,10 +1,14 @@
 import { Initial1795427556149 } from './1795427556149-initial';
 import { ConsentLedgerAndLifecycle1795429002805 } from './1795429002805-consentledgerandlifecycle';
 import { CoHolder1795431152796 } from './1795431152796-coholder';
+import { IdempotencyKeys1796122777136 } from './1796122777136-idempotencykeys';
+import { OrderedEvents1796122997065 } from './1796122997065-orderedevents';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
   Initial1795427556149,
   ConsentLedgerAndLifecycle1795429002805,
   CoHolder1795431152796,
+  IdempotencyKeys1796122777136,
+  OrderedEvents1796122997065,
 ];

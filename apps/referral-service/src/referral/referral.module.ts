@@ -22,6 +22,7 @@ import { TakeStepHandler } from './application/take-step/take-step.handler';
 import { AccessLogRepository } from './infrastructure/access-log.repository';
 import { AttachmentRepository } from './infrastructure/attachment.repository';
 import { RecipientMapRepository } from './infrastructure/recipient-map.repository';
+import { RecipientProjectionRepository } from './infrastructure/recipient-projection.repository';
 import { ReferralClockRepository } from './infrastructure/referral-clock.repository';
 import { ReferralReadRepository } from './infrastructure/referral.read-repository';
 import { ReferralRepository } from './infrastructure/referral.repository';
@@ -51,6 +52,7 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
     ReferralReadRepository,
     ReferralClockRepository,
     RecipientMapRepository,
+    RecipientProjectionRepository,
     AttachmentRepository,
     AccessLogRepository,
     ConsentRepository,

@@ -8,6 +8,8 @@ export function isRunning(status: string): boolean {
 }
 
 /** Still owed by the recipient: running, or paused until it runs again. */
+export const OWED_STATUSES: readonly ClockStatus[] = ['open', 'breached', 'paused'];
+
 export function isOwed(status: string): boolean {
-  return isRunning(status) || status === 'paused';
+  return (OWED_STATUSES as readonly string[]).includes(status);
 }

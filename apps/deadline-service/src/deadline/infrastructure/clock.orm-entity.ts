@@ -30,6 +30,10 @@ export class ClockOrmEntity {
   @Column('text', { name: 'holder_contact_person_id', nullable: true })
   holderContactPersonId!: string | null;
 
+  /** A second holder, given the referral when the first stayed silent past the acknowledgement deadline. */
+  @Column('text', { name: 'co_holder_contact_person_id', nullable: true })
+  coHolderContactPersonId!: string | null;
+
   @Column('text', { name: 'sender_organisation_number', nullable: true })
   senderOrganisationNumber!: string | null;
 
@@ -68,6 +72,13 @@ export class ClockOrmEntity {
   /** How the due time was computed (policy, days counted, days skipped, pauses). */
   @Column('jsonb')
   explanation!: object;
+
+  /** Order of the referral event that last paused or resumed the clock, so an older one is ignored. */
+  @Column('bigint', { name: 'pause_sequence', nullable: true })
+  pauseSequence!: string | null;
+
+  @Column('timestamptz', { name: 'pause_event_at', nullable: true })
+  pauseEventAt!: Date | null;
 }
 
 /** The pause ledger: paused time does not count. */
@@ -175,4 +186,40 @@ export class ReferralAnchorOrmEntity {
 
   @Column('timestamptz', { name: 'changed_at' })
   changedAt!: Date;
+
+  /** The referral service's sequence of the change, so an older change is ignored. */
+  @Column('bigint', { nullable: true })
+  sequence!: string | null;
+}
+
+/**
+ * Who holds a referral in a recipient unit, as the routing service last said (routed, then moved or
+ * a second holder added), with the order of what set each: the unit's clocks follow it, and an
+ * older routing event never puts a previous holder back.
+ */
+@Entity({ name: 'unit_holder' })
+export class UnitHolderOrmEntity {
+  @PrimaryColumn('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @PrimaryColumn('text', { name: 'unit_id' })
+  unitId!: string;
+
+  @Column('text', { name: 'holder_contact_person_id', nullable: true })
+  holderContactPersonId!: string | null;
+
+  @Column('bigint', { name: 'holder_sequence', nullable: true })
+  holderSequence!: string | null;
+
+  @Column('timestamptz', { name: 'holder_at', nullable: true })
+  holderAt!: Date | null;
+
+  @Column('text', { name: 'co_holder_contact_person_id', nullable: true })
+  coHolderContactPersonId!: string | null;
+
+  @Column('bigint', { name: 'co_holder_sequence', nullable: true })
+  coHolderSequence!: string | null;
+
+  @Column('timestamptz', { name: 'co_holder_at', nullable: true })
+  coHolderAt!: Date | null;
 }

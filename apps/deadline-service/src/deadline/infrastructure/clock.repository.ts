@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import type { ReferralStatusCode } from '@overgang/contracts';
+import { EventOrder, isNewerSql } from '@overgang/messaging';
 import { ClockEvent } from '../domain/policy-catalogue';
 import {
   ClockChangeOrmEntity,
@@ -87,19 +88,25 @@ export class ClockRepository {
     return (await manager.findOneBy(ReferralAnchorOrmEntity, { referralId }))?.anchorDate ?? null;
   }
 
+  /**
+   * Stores the referral's anchor date unless the stored one was changed later (the referral service's
+   * sequence; changedAt when either lacks one): returns false for an older change, which moves nothing.
+   */
   async saveAnchorDate(
     manager: EntityManager,
     referralId: string,
     anchorDate: string,
-    changedAt: Date,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReferralAnchorOrmEntity)
-      .values({ referralId, anchorDate, changedAt })
-      .orUpdate(['anchor_date', 'changed_at'], ['referral_id'])
-      .execute();
+    order: EventOrder,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO referral_anchor (referral_id, anchor_date, changed_at, sequence) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (referral_id) DO UPDATE
+         SET anchor_date = EXCLUDED.anchor_date, changed_at = EXCLUDED.changed_at, sequence = EXCLUDED.sequence
+         WHERE ${isNewerSql({ sequence: 'referral_anchor.sequence', at: 'referral_anchor.changed_at' }, { sequence: '$4', at: '$3' })}
+       RETURNING referral_id`,
+      [referralId, anchorDate, order.at, order.sequence],
+    );
+    return rows.length > 0;
   }
 
   /** Remembers a catalogue event for a unit whose clocks have not opened yet. */

@@ -68,6 +68,13 @@ export class ReferralOrmEntity {
   @Column('text', { name: 'routing_problem', nullable: true })
   routingProblem!: string | null;
 
+  /** Order of the last routing outcome applied (routed or unroutable), so an older one is ignored. */
+  @Column('bigint', { name: 'routing_sequence', nullable: true })
+  routingSequence!: string | null;
+
+  @Column('timestamptz', { name: 'routing_at', nullable: true })
+  routingAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
@@ -119,6 +126,45 @@ export class ReferralRecipientOrmEntity {
 
   @Column('text', { name: 'acknowledged_by', nullable: true })
   acknowledgedBy!: string | null;
+
+  /** Order of the routing event that last set the holder (routed, or a move), so an older one is ignored. */
+  @Column('bigint', { name: 'holder_sequence', nullable: true })
+  holderSequence!: string | null;
+
+  @Column('timestamptz', { name: 'holder_at', nullable: true })
+  holderAt!: Date | null;
+
+  /** Order of the routing event that last set the second holder. */
+  @Column('bigint', { name: 'co_holder_sequence', nullable: true })
+  coHolderSequence!: string | null;
+
+  @Column('timestamptz', { name: 'co_holder_at', nullable: true })
+  coHolderAt!: Date | null;
+}
+
+/**
+ * A change of holder that arrived before the routing it changes (the two are on different topics):
+ * applied, in order, when the routing arrives.
+ */
+@Entity({ name: 'pending_reassignment' })
+@Index('pending_reassignment_referral', ['referralId'])
+export class PendingReassignmentOrmEntity {
+  /** The reassignment's envelope id. */
+  @PrimaryColumn('uuid', { name: 'message_id' })
+  messageId!: string;
+
+  @Column('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  /** The routing.referral-reassigned.v1 payload (ids and codes only). */
+  @Column('jsonb')
+  reassignment!: object;
+
+  @Column('bigint', { nullable: true })
+  sequence!: string | null;
+
+  @Column('timestamptz', { name: 'reassigned_at' })
+  reassignedAt!: Date;
 }
 
 /** A deadline clock as the deadline service last reported it (projected from deadline events). */
@@ -145,6 +191,10 @@ export class ReferralClockOrmEntity {
 
   @Column('timestamptz', { name: 'status_at' })
   statusAt!: Date;
+
+  /** The deadline service's sequence of the event last applied, so an older one is ignored. */
+  @Column('bigint', { name: 'event_sequence', nullable: true })
+  eventSequence!: string | null;
 }
 
 @Entity({ name: 'referral_history' })

@@ -43,7 +43,10 @@ export class ReferralRepository {
 
   async insert(
     manager: EntityManager,
-    referral: Omit<ReferralOrmEntity, 'version' | 'routingProblemCode' | 'routingProblem'>,
+    referral: Omit<
+      ReferralOrmEntity,
+      'version' | 'routingProblemCode' | 'routingProblem' | 'routingSequence' | 'routingAt'
+    >,
   ): Promise<void> {
     await manager.insert(ReferralOrmEntity, manager.create(ReferralOrmEntity, referral));
   }
@@ -52,26 +55,6 @@ export class ReferralRepository {
   async update(manager: EntityManager, id: string, changes: Partial<ReferralOrmEntity>): Promise<boolean> {
     const result = await manager.update(ReferralOrmEntity, { id }, changes);
     return !!result.affected;
-  }
-
-  /** Inserts the recipient or, routed again, replaces who holds it there. */
-  async upsertRecipient(
-    manager: EntityManager,
-    recipient: Omit<
-      ReferralRecipientOrmEntity,
-      'coHolderContactPersonId' | 'acknowledgedAt' | 'acknowledgedBy'
-    >,
-  ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReferralRecipientOrmEntity)
-      .values(recipient)
-      .orUpdate(
-        ['contact_person_id', 'assignment', 'reason_code', 'reason', 'routed_at'],
-        ['referral_id', 'unit_id'],
-      )
-      .execute();
   }
 
   /** Returns whether the referral has that recipient. */

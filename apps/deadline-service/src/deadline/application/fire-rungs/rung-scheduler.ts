@@ -18,11 +18,20 @@ import { policyById } from '../../domain/policy-catalogue';
 import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
 import { ClockRepository } from '../../infrastructure/clock.repository';
 import { ClaimedRung, ClockRungRepository } from '../../infrastructure/clock-rung.repository';
+import { DatabaseClock } from '../../infrastructure/database-clock';
 import { clockRef } from '../shared/clock-ref';
 
 /** Test hook: runs inside the sweep's transaction after the rungs are claimed, before commit. */
 export const SWEEP_HOOK = Symbol('SWEEP_HOOK');
 export type SweepHook = (claimed: number) => Promise<void> | void;
+
+export interface TickOutcome {
+  fired: number;
+  /** This process's clock minus the database's, in ms. */
+  skewMs: number;
+  /** True when the skew was too large to fire anything. */
+  refused: boolean;
+}
 
 /**
  * Fires the warning ladders. Each sweep claims the due rungs with FOR UPDATE SKIP LOCKED (never
@@ -37,11 +46,15 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
+  /** Whether the last tick refused to fire for a skewed process clock (logged once per episode). */
+  private refusing = false;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clockRepository: ClockRepository,
     private readonly rungRepository: ClockRungRepository,
     private readonly outbox: OutboxWriter,
+    private readonly databaseClock: DatabaseClock,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_ENV) private readonly env: DeadlineServiceEnv,
   ) {}
@@ -49,7 +62,7 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.running = this.drain()
+      this.running = this.tick()
         .catch((err: Error) => this.logger.warn(`rung sweep failed, retried next tick: ${err.message}`))
         .finally(() => (this.running = null));
     }, this.env.DEADLINE_SWEEP_MS);
@@ -60,7 +73,35 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     await this.running;
   }
 
-  /** Sweeps until nothing more is due. */
+  /**
+   * The periodic sweep, as of the database's clock. A process whose own clock is further off it than
+   * DEADLINE_MAX_CLOCK_SKEW_MS fires nothing: its machine's time is not to be trusted, and a jumped
+   * clock once breached clocks early, for good.
+   */
+  async tick(): Promise<TickOutcome> {
+    const skewMs = await this.processClockSkewMs();
+    if (Math.abs(skewMs) > this.env.DEADLINE_MAX_CLOCK_SKEW_MS) {
+      if (!this.refusing)
+        this.logger.warn(
+          `process clock is ${skewMs} ms off the database clock (allowed ${this.env.DEADLINE_MAX_CLOCK_SKEW_MS} ms): no warning-ladder rungs fire from this process until it is back within`,
+        );
+      this.refusing = true;
+      return { fired: 0, skewMs, refused: true };
+    }
+    if (this.refusing) this.logger.log(`process clock back within ${skewMs} ms of the database clock`);
+    this.refusing = false;
+    return { fired: await this.drain(), skewMs, refused: false };
+  }
+
+  /** How far this process's clock is ahead of the database's (negative: behind), in ms. */
+  async processClockSkewMs(): Promise<number> {
+    const before = this.clock.now().getTime();
+    const db = await this.databaseClock.now();
+    const after = this.clock.now().getTime();
+    return Math.round((before + after) / 2 - db.getTime());
+  }
+
+  /** Sweeps until nothing more is due; as of `now` when given (tests, benchmarks), else the database's now. */
   async drain(now?: Date): Promise<number> {
     let total = 0;
     for (;;) {
@@ -70,14 +111,18 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  async sweep(now = this.clock.now(), hook?: SweepHook): Promise<number> {
+  async sweep(at?: Date, hook?: SweepHook): Promise<number> {
     return inTransaction(this.ds, async (manager) => {
+      const now = at ?? (await this.databaseClock.now(manager));
       const claimed = await this.rungRepository.claimDue(manager, now, this.env.DEADLINE_SWEEP_BATCH);
       if (claimed.length === 0) return 0;
       const clocks = await this.clockRepository.lockAvailable(manager, [
         ...new Set(claimed.map((r) => r.clockId)),
       ]);
-      for (const r of claimed) {
+      // One referral after another (stable, so each keeps its rungs' order): each event takes its
+      // referral's outbox sequence, and replicas taking them in one order cannot deadlock.
+      const byReferral = (r: ClaimedRung) => clocks.get(r.clockId)?.referralId ?? '';
+      for (const r of [...claimed].sort((a, b) => byReferral(a).localeCompare(byReferral(b)))) {
         const clock = clocks.get(r.clockId);
         if (!clock) continue; // a consumer holds the clock right now; the rung stays due for the next sweep
         await this.fire(manager, clock, r, now);
@@ -105,6 +150,7 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
       rungId: rung.id,
       audience: rung.audience,
       holderContactPersonId: clock.holderContactPersonId,
+      coHolderContactPersonId: clock.coHolderContactPersonId,
       dueAt: clock.dueAt.toISOString(),
       firedAt: now.toISOString(),
     };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReferralAnchorDateChangedV1 } from '@overgang/contracts';
-import { EventContext } from '@overgang/messaging';
+import { EventContext, eventOrder } from '@overgang/messaging';
 import { isOwed } from '../../domain/clock-status';
 import { appliesToUnit, policiesFor } from '../../domain/policy-catalogue';
 import { ClockRepository } from '../../infrastructure/clock.repository';
@@ -18,9 +18,11 @@ export class MoveAnchorHandler {
 
   async execute(e: ReferralAnchorDateChangedV1, ctx: EventContext): Promise<void> {
     const at = new Date(e.changedAt);
-    await this.clocks.saveAnchorDate(ctx.manager, e.referralId, e.to, at);
+    const order = eventOrder(ctx.envelope, at);
+    // A replayed older change would move the clocks back to a date the referral no longer has.
+    if (!(await this.clocks.saveAnchorDate(ctx.manager, e.referralId, e.to, order))) return;
     const clocks = await this.clocks.lockForReferral(ctx.manager, e.referralId);
-    const move = { anchorFrom: e.from ?? null, anchorTo: e.to, reasonCode: e.reasonCode, at };
+    const move = { anchorFrom: e.from ?? null, anchorTo: e.to, reasonCode: e.reasonCode, at, order };
     for (const policy of policiesFor(e.referralType).filter(
       (p) => p.length.unit === 'working-days-before-anchor',
     )) {
@@ -41,6 +43,7 @@ export class MoveAnchorHandler {
           recipientUnitId: u.recipientUnitId,
           unitKind: u.unitKind,
           holderContactPersonId: u.holderContactPersonId,
+          coHolderContactPersonId: u.coHolderContactPersonId,
           senderOrganisationNumber: u.senderOrganisationNumber,
           anchorDate: e.to,
           startedAt: u.startedAt,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ReferralRoutedV1 } from '@overgang/contracts';
-import { EventContext } from '@overgang/messaging';
+import { EventContext, eventOrder } from '@overgang/messaging';
 import { isRunning } from '../../domain/clock-status';
 import { appliesToUnit, policiesFor } from '../../domain/policy-catalogue';
 import { earlierStatusEffect } from '../../domain/referral-steps';
 import { ClockRepository } from '../../infrastructure/clock.repository';
+import { UnitHolderRepository } from '../../infrastructure/unit-holder.repository';
 import { ClockContext } from '../shared/clock-context';
 import { ClockOpener } from '../shared/clock-opener';
 import { ClockTransitions } from '../shared/clock-transitions';
@@ -14,6 +15,7 @@ import { ClockTransitions } from '../shared/clock-transitions';
 export class OpenClocksHandler {
   constructor(
     private readonly clocks: ClockRepository,
+    private readonly holders: UnitHolderRepository,
     private readonly opener: ClockOpener,
     private readonly transitions: ClockTransitions,
   ) {}
@@ -22,7 +24,11 @@ export class OpenClocksHandler {
     const startedAt = new Date(e.routedAt);
     const anchorDate = (await this.clocks.anchorDateOf(ctx.manager, e.referralId)) ?? e.anchorDate ?? null;
     const earlyEvents = await this.clocks.earlyEvents(ctx.manager, e.referralId);
+    const order = eventOrder(ctx.envelope, startedAt);
     for (const r of e.recipients) {
+      // A move that came first (or is newer) keeps its holder: the clocks open naming whoever holds it.
+      await this.holders.setHolder(ctx.manager, e.referralId, r.unitId, r.contactPersonId, order);
+      const holder = await this.holders.of(ctx.manager, e.referralId, r.unitId);
       for (const policy of policiesFor(e.referralType)) {
         if (!appliesToUnit(policy, r.unitKind)) continue;
         // A housing plan due before a discharge date nobody knows yet opens when the date is set.
@@ -36,7 +42,8 @@ export class OpenClocksHandler {
             recipientOrganisationNumber: r.organisationNumber,
             recipientUnitId: r.unitId,
             unitKind: r.unitKind,
-            holderContactPersonId: r.contactPersonId,
+            holderContactPersonId: holder?.holderContactPersonId ?? r.contactPersonId,
+            coHolderContactPersonId: holder?.coHolderContactPersonId ?? null,
             senderOrganisationNumber: e.senderOrganisationNumber ?? null,
             anchorDate: policy.length.unit === 'working-days-before-anchor' ? anchorDate : null,
             startedAt,
@@ -44,6 +51,8 @@ export class OpenClocksHandler {
           earlyEvents,
         );
       }
+      // Clocks opened by an earlier routing follow it too.
+      await this.holders.follow(ctx.manager, e.referralId, r.unitId);
     }
     await this.applyEarlierStatus(ctx, e.referralId);
   }

@@ -20,6 +20,7 @@ export type NewClock = Pick<
   | 'recipientUnitId'
   | 'unitKind'
   | 'holderContactPersonId'
+  | 'coHolderContactPersonId'
   | 'senderOrganisationNumber'
   | 'anchorDate'
   | 'startedAt'
@@ -57,6 +58,8 @@ export class ClockOpener {
       pausedAt: null,
       pausedReason: null,
       explanation: due.explanation,
+      pauseSequence: null,
+      pauseEventAt: null,
     };
     if (!(await this.clocks.insertIfAbsent(ctx.manager, clock))) return; // a redelivery
     await this.rungs.insertLadder(ctx.manager, clock.id, ladderTimes(policy, due.dueAt));

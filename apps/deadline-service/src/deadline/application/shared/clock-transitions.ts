@@ -9,15 +9,21 @@ import {
   DeadlineResumedV1,
   DeadlineStoppedV1,
 } from '@overgang/contracts';
-import { OutboxWriter } from '@overgang/messaging';
+import { EventOrder, isNewer, OutboxWriter } from '@overgang/messaging';
 import { computeDue, DueResult } from '../../domain/due-date';
 import { CataloguedPolicy } from '../../domain/policy-catalogue';
 import { rungFireTimes } from '../../domain/warning-ladder';
 import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
 import { ClockRepository } from '../../infrastructure/clock.repository';
+import { DatabaseClock } from '../../infrastructure/database-clock';
 import { ClockRungRepository, RungTime } from '../../infrastructure/clock-rung.repository';
 import { ClockContext, clockMessage } from './clock-context';
 import { clockRef } from './clock-ref';
+
+/** The clock's record of the pause or resume it applied last. */
+function pauseOrder(order: EventOrder): Pick<ClockOrmEntity, 'pauseSequence' | 'pauseEventAt'> {
+  return { pauseSequence: order.sequence === null ? null : String(order.sequence), pauseEventAt: order.at };
+}
 
 export function ladderTimes(policy: CataloguedPolicy, dueAt: Date): RungTime[] {
   return rungFireTimes(policy.ladder, dueAt).map(({ rung, fireAt }) => ({ rungId: rung.id, fireAt }));
@@ -33,6 +39,7 @@ export class ClockTransitions {
     private readonly clocks: ClockRepository,
     private readonly rungs: ClockRungRepository,
     private readonly outbox: OutboxWriter,
+    private readonly databaseClock: DatabaseClock,
   ) {}
 
   async meet(ctx: ClockContext, c: ClockOrmEntity, at: Date): Promise<void> {
@@ -57,27 +64,52 @@ export class ClockTransitions {
     await this.stopped(ctx, c, 'cancelled', reasonCode, at);
   }
 
-  async pause(ctx: ClockContext, c: ClockOrmEntity, reasonCode: string, at: Date): Promise<void> {
-    await this.clocks.update(ctx.manager, c.id, { status: 'paused', pausedAt: at, pausedReason: reasonCode });
+  /**
+   * Pauses and resumes undo each other, so each applies only when newer than the one the clock last
+   * applied (`order`: the referral event's sequence and time; by default the time alone).
+   */
+  async pause(
+    ctx: ClockContext,
+    c: ClockOrmEntity,
+    reasonCode: string,
+    at: Date,
+    order: EventOrder = { sequence: null, at },
+  ): Promise<void> {
+    if (!this.takesPauseOrder(c, order)) return;
+    await this.clocks.update(ctx.manager, c.id, {
+      status: 'paused',
+      pausedAt: at,
+      pausedReason: reasonCode,
+      ...pauseOrder(order),
+    });
     await this.clocks.openPause(ctx.manager, c.id, at, reasonCode);
     await this.rungs.silence(ctx.manager, c.id);
     await this.stopped(ctx, c, 'paused', reasonCode, at);
-    c.status = 'paused';
+    Object.assign(c, { status: 'paused' }, pauseOrder(order));
   }
 
   /** Paused time does not count: the due time is computed again with the pause ledger. */
-  async resume(ctx: ClockContext, c: ClockOrmEntity, policy: CataloguedPolicy, at: Date): Promise<void> {
+  async resume(
+    ctx: ClockContext,
+    c: ClockOrmEntity,
+    policy: CataloguedPolicy,
+    at: Date,
+    order: EventOrder = { sequence: null, at },
+  ): Promise<void> {
+    if (!this.takesPauseOrder(c, order)) return;
     await this.clocks.closeOpenPause(ctx.manager, c.id, at);
     const due = await this.recompute(ctx, c, policy, c.anchorDate);
     if (due.paused) return;
     const status = c.breachedAt ? 'breached' : 'open';
     await this.clocks.update(ctx.manager, c.id, {
+      ...pauseOrder(order),
       status,
       dueAt: due.dueAt,
       pausedAt: null,
       pausedReason: null,
       explanation: due.explanation,
     });
+    Object.assign(c, { status }, pauseOrder(order));
     await this.clocks.recordChange(ctx.manager, {
       clockId: c.id,
       at,
@@ -104,10 +136,11 @@ export class ClockTransitions {
     ctx: ClockContext,
     c: ClockOrmEntity,
     policy: CataloguedPolicy,
-    move: { anchorFrom: string | null; anchorTo: string; reasonCode: string; at: Date },
+    move: { anchorFrom: string | null; anchorTo: string; reasonCode: string; at: Date; order: EventOrder },
   ): Promise<void> {
     const { anchorFrom, anchorTo, reasonCode, at } = move;
-    if (c.status === 'paused' && c.pausedReason === 'READMITTED') {
+    const resumes = c.status === 'paused' && c.pausedReason === 'READMITTED';
+    if (resumes) {
       // A new discharge date after a readmission lets the housing plan run again.
       await this.clocks.closeOpenPause(ctx.manager, c.id, at);
     }
@@ -117,8 +150,11 @@ export class ClockTransitions {
       return;
     }
     // Moved later than the breach: it is owed in time again; moved earlier: the ladder catches up.
-    const breached = due.dueAt.getTime() < at.getTime() && c.breachedAt !== null;
+    // "Already past due" is asked of the database clock, not of the producer's or this process's.
+    const now = await this.databaseClock.now(ctx.manager);
+    const breached = due.dueAt.getTime() < now.getTime() && c.breachedAt !== null;
     await this.clocks.update(ctx.manager, c.id, {
+      ...(resumes ? pauseOrder(move.order) : {}),
       anchorDate: anchorTo,
       dueAt: due.dueAt,
       status: breached ? 'breached' : 'open',
@@ -147,6 +183,10 @@ export class ClockTransitions {
         rescheduledAt: at.toISOString(),
       }),
     );
+  }
+
+  private takesPauseOrder(c: ClockOrmEntity, order: EventOrder): boolean {
+    return isNewer(order, { sequence: c.pauseSequence, at: c.pauseEventAt });
   }
 
   private async recompute(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventOrder } from '@overgang/messaging';
 import { isOwed, isRunning } from '../../domain/clock-status';
 import { ClockEvent, policyById } from '../../domain/policy-catalogue';
 import { ClockRepository } from '../../infrastructure/clock.repository';
@@ -22,6 +23,7 @@ export class ApplyClockEvent {
     unitId: string | null,
     event: ClockEvent,
     at: Date,
+    order: EventOrder = { sequence: null, at },
   ): Promise<void> {
     const clocks = (await this.clocks.lockForReferral(ctx.manager, referralId)).filter(
       (c) => !unitId || c.recipientUnitId === unitId,
@@ -32,9 +34,9 @@ export class ApplyClockEvent {
       const policy = policyById(c.policy);
       if (policy.stopsOn.includes(event) && isOwed(c.status)) await this.transitions.meet(ctx, c, at);
       else if (policy.pausesOn.includes(event) && isRunning(c.status))
-        await this.transitions.pause(ctx, c, event.toUpperCase().replace(/-/g, '_'), at);
+        await this.transitions.pause(ctx, c, event.toUpperCase().replace(/-/g, '_'), at, order);
       else if (policy.resumesOn.includes(event) && c.status === 'paused')
-        await this.transitions.resume(ctx, c, policy, at);
+        await this.transitions.resume(ctx, c, policy, at, order);
     }
   }
 }

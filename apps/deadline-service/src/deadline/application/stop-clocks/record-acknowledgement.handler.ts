@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReferralAcknowledgedV1 } from '@overgang/contracts';
-import { EventContext } from '@overgang/messaging';
+import { EventContext, eventOrder } from '@overgang/messaging';
 import { ApplyClockEvent } from './apply-clock-event';
 
 /** A recipient unit acknowledged the referral: its acknowledge clock is met. */
@@ -9,6 +9,14 @@ export class RecordAcknowledgementHandler {
   constructor(private readonly events: ApplyClockEvent) {}
 
   async execute(e: ReferralAcknowledgedV1, ctx: EventContext): Promise<void> {
-    await this.events.apply(ctx, e.referralId, e.recipientUnitId, 'acknowledged', new Date(e.acknowledgedAt));
+    const at = new Date(e.acknowledgedAt);
+    await this.events.apply(
+      ctx,
+      e.referralId,
+      e.recipientUnitId,
+      'acknowledged',
+      at,
+      eventOrder(ctx.envelope, at),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReferralProgressedV1 } from '@overgang/contracts';
-import { EventContext } from '@overgang/messaging';
+import { EventContext, eventOrder } from '@overgang/messaging';
 import { isOwed, isRunning } from '../../domain/clock-status';
 import { isRememberedBeforeRouting, STEP_EVENTS, stepEffect } from '../../domain/referral-steps';
 import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
@@ -19,8 +19,9 @@ export class RecordProgressHandler {
 
   async execute(e: ReferralProgressedV1, ctx: EventContext): Promise<void> {
     const at = new Date(e.at);
+    const order = eventOrder(ctx.envelope, at);
     const event = STEP_EVENTS[e.action];
-    if (event) await this.events.apply(ctx, e.referralId, e.recipientUnitId ?? null, event, at);
+    if (event) await this.events.apply(ctx, e.referralId, e.recipientUnitId ?? null, event, at, order);
     const clocks = await this.clocks.lockForReferral(ctx.manager, e.referralId);
     if (clocks.length === 0 && isRememberedBeforeRouting(e.toStatus)) {
       await this.clocks.rememberStatus(ctx.manager, e.referralId, e.toStatus, at);
@@ -34,11 +35,11 @@ export class RecordProgressHandler {
         break;
       case 'pause-running':
         for (const c of clocks.filter((c) => isRunning(c.status)))
-          await this.transitions.pause(ctx, c, effect.reasonCode, at);
+          await this.transitions.pause(ctx, c, effect.reasonCode, at, order);
         break;
       case 'pause-housing-plan':
         for (const c of clocks.filter((c) => isRunning(c.status) && c.kind === 'housing-plan'))
-          await this.transitions.pause(ctx, c, effect.reasonCode, at);
+          await this.transitions.pause(ctx, c, effect.reasonCode, at, order);
         break;
       case 'cancel-owed':
         for (const c of clocks.filter((c) => isOwed(c.status)))

@@ -1,14 +1,13 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
+import { uuidParam as uuid } from '@overgang/web';
 import { ExplainDeadlineHandler } from '../../application/explain-deadline/explain-deadline.handler';
 import { ListDeadlinesHandler } from '../../application/list-deadlines/list-deadlines.handler';
 import { SlaOverviewHandler } from '../../application/sla-overview/sla-overview.handler';
 import { POLICY_CATALOGUE } from '../../domain/policy-catalogue';
 import { ListDeadlinesQueryDto } from './dto/list-deadlines.query.dto';
 import { slaOverviewCsv } from './sla-overview.csv';
-
-const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
 @ApiTags('deadlines')
 @ApiBearerAuth()

@@ -4,9 +4,11 @@ import {
   REFERRAL_ACKNOWLEDGED_V1,
   REFERRAL_ANCHOR_DATE_CHANGED_V1,
   REFERRAL_PROGRESSED_V1,
+  REFERRAL_REASSIGNED_V1,
   REFERRAL_ROUTED_V1,
 } from '@overgang/contracts';
 import { MessageProcessor } from '@overgang/messaging';
+import { FollowHolderHandler } from '../../application/follow-holder/follow-holder.handler';
 import { MoveAnchorHandler } from '../../application/move-anchor/move-anchor.handler';
 import { OpenClocksHandler } from '../../application/open-clocks/open-clocks.handler';
 import { RecordAcknowledgementHandler } from '../../application/stop-clocks/record-acknowledgement.handler';
@@ -20,6 +22,7 @@ export class DeadlineEventsConsumer {
     private readonly recordAcknowledgement: RecordAcknowledgementHandler,
     private readonly recordProgress: RecordProgressHandler,
     private readonly moveAnchor: MoveAnchorHandler,
+    private readonly followHolder: FollowHolderHandler,
   ) {}
 
   @EventPattern(REFERRAL_ROUTED_V1)
@@ -44,5 +47,10 @@ export class DeadlineEventsConsumer {
     await this.processor.process(REFERRAL_ANCHOR_DATE_CHANGED_V1, ctx, (e, c) =>
       this.moveAnchor.execute(e, c),
     );
+  }
+
+  @EventPattern(REFERRAL_REASSIGNED_V1)
+  async reassigned(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_REASSIGNED_V1, ctx, (e, c) => this.followHolder.execute(e, c));
   }
 }

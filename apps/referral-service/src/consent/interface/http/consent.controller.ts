@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
+import { BodyRequired, uuidParam as uuid } from '@overgang/web';
 import { RegisterConsentHandler } from '../../application/register-consent/register-consent.handler';
 import { ConsentLedgerService } from '../../application/withdraw-consent/consent-ledger.service';
 import { CreatedResponseDto } from './dto/created.response.dto';
 import { RegisterConsentRequestDto, WithdrawConsentRequestDto } from './dto/register-consent.request.dto';
 
 type Req = { headers: Record<string, string | undefined> };
-const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
 @ApiTags('consents')
 @ApiBearerAuth()
@@ -51,6 +51,7 @@ export class ConsentController {
 
   @Post(':id/withdrawals')
   @HttpCode(200)
+  @BodyRequired()
   @Roles('prison-consultant', 'health-trust-staff', 'housing-caseworker', 'nav-caseworker', 'coordinator')
   @ApiOperation({
     summary:

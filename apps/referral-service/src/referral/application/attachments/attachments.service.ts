@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@overgang/auth';
 import { CLOCK, Clock, DomainError } from '@overgang/core';
+import { inTransaction } from '@overgang/persistence';
 import { mayRead } from '../../domain/access';
 import { referralNotFound } from '../../domain/referral.errors';
 import { personalDataWithheld } from '../../domain/withholding';
@@ -52,26 +53,29 @@ export class AttachmentsService {
         field: 'file',
       });
     }
-    await this.access(this.ds.manager, p, referralId);
-    const row = {
-      id: randomUUID(),
-      referralId,
-      fileName: file.originalname.slice(0, 200),
-      contentType: 'application/pdf',
-      sizeBytes: file.size,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      content: file.buffer,
-      uploadedBy: p.userId,
-      uploadedByOrganisation: p.organisationNumber,
-      uploadedAt: this.clock.now(),
-    };
-    await this.attachments.insert(this.ds.manager, row);
-    return { id: row.id, fileName: row.fileName, sizeBytes: row.sizeBytes, sha256: row.sha256 };
+    // In a transaction like every other change, so the request's hooks (its Idempotency-Key) commit with the row.
+    return inTransaction(this.ds, async (manager) => {
+      await this.access(manager, p, referralId);
+      const row = {
+        id: randomUUID(),
+        referralId,
+        fileName: file.originalname.slice(0, 200),
+        contentType: 'application/pdf',
+        sizeBytes: file.size,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        content: file.buffer,
+        uploadedBy: p.userId,
+        uploadedByOrganisation: p.organisationNumber,
+        uploadedAt: this.clock.now(),
+      };
+      await this.attachments.insert(manager, row);
+      return { id: row.id, fileName: row.fileName, sizeBytes: row.sizeBytes, sha256: row.sha256 };
+    });
   }
 
   /** The document with its content; the download is logged in the same transaction. */
   download(q: DownloadAttachmentQuery) {
-    return this.ds.transaction(async (manager) => {
+    return inTransaction(this.ds, async (manager) => {
       await this.access(manager, q.by, q.referralId);
       const a = await this.attachments.withContent(manager, q.referralId, q.attachmentId);
       if (!a) throw referralNotFound();

@@ -12,7 +12,7 @@ import {
   DeadlineWarningIssuedV1,
   RungFiredV1,
 } from '@overgang/contracts';
-import { EventContext } from '@overgang/messaging';
+import { EventContext, eventOrder } from '@overgang/messaging';
 import { ClockStatus, ReferralClockRepository } from '../../infrastructure/referral-clock.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 
@@ -24,16 +24,17 @@ export class ProjectDeadlinesHandler {
     private readonly clocks: ReferralClockRepository,
   ) {}
 
-  opened(e: DeadlineOpenedV1, { manager }: EventContext): Promise<void> {
-    return this.apply(manager, e, 'open', new Date(e.startedAt), new Date(e.dueAt));
+  opened(e: DeadlineOpenedV1, ctx: EventContext): Promise<void> {
+    return this.apply(ctx, e, 'open', new Date(e.startedAt), new Date(e.dueAt));
   }
 
-  async met(e: DeadlineMetV1, { manager }: EventContext): Promise<void> {
-    await this.apply(manager, e, 'met', new Date(e.metAt), new Date(e.dueAt));
+  async met(e: DeadlineMetV1, ctx: EventContext): Promise<void> {
+    await this.apply(ctx, e, 'met', new Date(e.metAt), new Date(e.dueAt));
   }
 
-  async breached(e: DeadlineBreachedV1, { manager }: EventContext): Promise<void> {
-    await this.apply(manager, e, 'breached', new Date(e.breachedAt), new Date(e.dueAt));
+  async breached(e: DeadlineBreachedV1, ctx: EventContext): Promise<void> {
+    const { manager } = ctx;
+    await this.apply(ctx, e, 'breached', new Date(e.breachedAt), new Date(e.dueAt));
     await this.referrals.addHistory(manager, {
       referralId: e.referralId,
       at: new Date(e.breachedAt),
@@ -44,18 +45,18 @@ export class ProjectDeadlinesHandler {
     });
   }
 
-  stopped(e: DeadlineStoppedV1, { manager }: EventContext): Promise<void> {
-    return this.apply(manager, e, e.status, new Date(e.stoppedAt));
+  stopped(e: DeadlineStoppedV1, ctx: EventContext): Promise<void> {
+    return this.apply(ctx, e, e.status, new Date(e.stoppedAt));
   }
 
-  resumed(e: DeadlineResumedV1, { manager }: EventContext): Promise<void> {
-    return this.apply(manager, e, e.status ?? 'open', new Date(e.resumedAt), new Date(e.dueAt));
+  resumed(e: DeadlineResumedV1, ctx: EventContext): Promise<void> {
+    return this.apply(ctx, e, e.status ?? 'open', new Date(e.resumedAt), new Date(e.dueAt));
   }
 
   /** Order-independent like the rest: a move that arrives before the opening still wins. */
-  async rescheduled(e: DeadlineRescheduledV1, { manager }: EventContext): Promise<void> {
-    await this.apply(manager, e, e.status ?? 'open', new Date(e.rescheduledAt), new Date(e.dueAt));
-    await this.note(manager, e, 'deadline-moved', e.rescheduledAt, {
+  async rescheduled(e: DeadlineRescheduledV1, ctx: EventContext): Promise<void> {
+    await this.apply(ctx, e, e.status ?? 'open', new Date(e.rescheduledAt), new Date(e.dueAt));
+    await this.note(ctx.manager, e, 'deadline-moved', e.rescheduledAt, {
       dueAt: e.dueAt,
       reasonCode: e.reasonCode,
     });
@@ -79,6 +80,7 @@ export class ProjectDeadlinesHandler {
       rungId: e.rungId,
       audience: e.audience,
       holderContactPersonId: e.holderContactPersonId ?? null,
+      coHolderContactPersonId: e.coHolderContactPersonId ?? null,
       dueAt: e.dueAt,
     });
   }
@@ -101,20 +103,24 @@ export class ProjectDeadlinesHandler {
   }
 
   private apply(
-    manager: EntityManager,
+    { manager, envelope }: EventContext,
     e: ClockRefV1,
     status: ClockStatus,
     at: Date,
     dueAt?: Date,
   ): Promise<void> {
-    return this.clocks.project(manager, {
-      clockId: e.clockId,
-      referralId: e.referralId,
-      unitId: e.recipientUnitId,
-      kind: e.kind,
-      status,
-      at,
-      dueAt,
-    });
+    return this.clocks.project(
+      manager,
+      {
+        clockId: e.clockId,
+        referralId: e.referralId,
+        unitId: e.recipientUnitId,
+        kind: e.kind,
+        status,
+        at,
+        dueAt,
+      },
+      eventOrder(envelope, at),
+    );
   }
 }

@@ -5,10 +5,14 @@ import {
   ReferralRoutedV1,
   ReferralUnroutableV1,
 } from '@overgang/contracts';
-import { EventContext } from '@overgang/messaging';
+import { EntityManager } from 'typeorm';
+import { EventContext, EventOrder, eventOrder } from '@overgang/messaging';
 import { ReferralStatus, transition } from '../../domain/referral-state';
+import {
+  ReassignOutcome,
+  RecipientProjectionRepository,
+} from '../../infrastructure/recipient-projection.repository';
 import { RecipientMapRepository } from '../../infrastructure/recipient-map.repository';
-import type { ReferralRecipientOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 
 const ROUTING = 'routing-service';
@@ -18,34 +22,41 @@ const ROUTING = 'routing-service';
 export class ProjectRoutingHandler {
   constructor(
     private readonly referrals: ReferralRepository,
+    private readonly projection: RecipientProjectionRepository,
     private readonly recipientMaps: RecipientMapRepository,
   ) {}
 
-  async routed(e: ReferralRoutedV1, { manager }: EventContext): Promise<void> {
+  /**
+   * Each recipient's holder is set unless a newer routing event (a move) set it already; a move that
+   * arrived before this routing is applied after it, so the move wins either way.
+   */
+  async routed(e: ReferralRoutedV1, { manager, envelope }: EventContext): Promise<void> {
     const referral = await this.referrals.lock(manager, e.referralId);
     if (!referral) return;
     const at = new Date(e.routedAt);
+    const order = eventOrder(envelope, at);
     for (const r of e.recipients) {
-      await this.referrals.upsertRecipient(manager, {
-        referralId: e.referralId,
-        unitId: r.unitId,
-        organisationNumber: r.organisationNumber,
-        unitKind: r.unitKind,
-        contactPersonId: r.contactPersonId,
-        assignment: r.assignment,
-        reasonCode: r.reasonCode,
-        reason: r.reason,
-        routedAt: at,
-      });
+      await this.projection.routed(
+        manager,
+        {
+          referralId: e.referralId,
+          unitId: r.unitId,
+          organisationNumber: r.organisationNumber,
+          unitKind: r.unitKind,
+          contactPersonId: r.contactPersonId,
+          assignment: r.assignment,
+          reasonCode: r.reasonCode,
+          reason: r.reason,
+          routedAt: at,
+        },
+        order,
+      );
     }
+    await this.projection.routingOutcome(manager, e.referralId, { code: null, text: null }, order);
+    // Delivery only ever moves a referral forward, so an older routing may still deliver it.
     const from = referral.status as ReferralStatus;
     const to = from === 'submitted' ? transition(from, 'delivered') : from;
-    await this.referrals.update(manager, e.referralId, {
-      status: to,
-      routingProblemCode: null,
-      routingProblem: null,
-      updatedAt: at,
-    });
+    if (to !== from) await this.referrals.update(manager, e.referralId, { status: to, updatedAt: at });
     await this.referrals.addHistory(manager, {
       referralId: e.referralId,
       at,
@@ -63,21 +74,21 @@ export class ProjectRoutingHandler {
         })),
       },
     });
+    for (const pending of await this.projection.takePendingReassignments(manager, e.referralId)) {
+      await this.applyReassignment(manager, pending.reassignment, pending.order);
+    }
   }
 
-  /** A holder changed (absence, leaving, silence): both holders see it in the history and the inbox. */
-  async reassigned(e: ReferralReassignedV1, { manager }: EventContext): Promise<void> {
-    const changes: Partial<ReferralRecipientOrmEntity> =
-      e.mode === 'added'
-        ? { coHolderContactPersonId: e.toContactPersonId }
-        : {
-            contactPersonId: e.toContactPersonId,
-            reasonCode: e.reasonCode,
-            reason: e.reason,
-            assignment: e.toContactPersonId ? 'reassigned' : 'unit-queue',
-          };
-    const found = await this.referrals.updateRecipient(manager, e.referralId, e.unitId, changes);
-    if (!found) return;
+  /**
+   * A holder changed (absence, leaving, silence): both holders see it in the history and the inbox.
+   * An older move than the one applied is history only; one that overtook its routing waits for it.
+   */
+  async reassigned(e: ReferralReassignedV1, { manager, envelope }: EventContext): Promise<void> {
+    const referral = await this.referrals.lock(manager, e.referralId);
+    if (!referral) return;
+    const order = eventOrder(envelope, e.reassignedAt);
+    const outcome = await this.applyReassignment(manager, e, order);
+    if (outcome === 'missing') await this.projection.rememberReassignment(manager, envelope.id, e, order);
     await this.referrals.addHistory(manager, {
       referralId: e.referralId,
       at: new Date(e.reassignedAt),
@@ -94,12 +105,15 @@ export class ProjectRoutingHandler {
     });
   }
 
-  async unroutable(e: ReferralUnroutableV1, { manager }: EventContext): Promise<void> {
-    const found = await this.referrals.update(manager, e.referralId, {
-      routingProblemCode: e.reasonCode,
-      routingProblem: e.reason,
-    });
-    if (!found) return;
+  async unroutable(e: ReferralUnroutableV1, { manager, envelope }: EventContext): Promise<void> {
+    const referral = await this.referrals.lock(manager, e.referralId);
+    if (!referral) return;
+    await this.projection.routingOutcome(
+      manager,
+      e.referralId,
+      { code: e.reasonCode, text: e.reason },
+      eventOrder(envelope, e.decidedAt),
+    );
     await this.referrals.addHistory(manager, {
       referralId: e.referralId,
       at: new Date(e.decidedAt),
@@ -108,6 +122,27 @@ export class ProjectRoutingHandler {
       action: 'routing-failed',
       facts: { reasonCode: e.reasonCode, reason: e.reason },
     });
+  }
+
+  private applyReassignment(
+    manager: EntityManager,
+    e: ReferralReassignedV1,
+    order: EventOrder,
+  ): Promise<ReassignOutcome> {
+    return e.mode === 'added'
+      ? this.projection.addCoHolder(manager, e.referralId, e.unitId, e.toContactPersonId, order)
+      : this.projection.moveHolder(
+          manager,
+          e.referralId,
+          e.unitId,
+          {
+            contactPersonId: e.toContactPersonId,
+            reasonCode: e.reasonCode,
+            reason: e.reason,
+            assignment: e.toContactPersonId ? 'reassigned' : 'unit-queue',
+          },
+          order,
+        );
   }
 
   /** Keeps the newest map only; an older one arriving late is ignored. */

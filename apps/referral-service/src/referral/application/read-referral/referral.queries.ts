@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '@overgang/auth';
+import { inTransaction } from '@overgang/persistence';
 import { ReferralType } from '@overgang/contracts';
 import { isSenderSide, mayRead } from '../../domain/access';
 import { referralNotFound } from '../../domain/referral.errors';
@@ -64,7 +65,7 @@ export class ReferralQueries {
 
   async details(q: ReadReferralQuery) {
     const p = q.by;
-    return this.ds.transaction(async (manager) => {
+    return inTransaction(this.ds, async (manager) => {
       const loaded = await this.readable(manager, q);
       const { referral: r, recipients, clocks } = loaded;
       const withheld = personalDataWithheld(p, { ...r, recipients });
@@ -110,7 +111,7 @@ export class ReferralQueries {
 
   /** The history; its free-text facts are personal data: withheld like the details, and the read logged. */
   async history(q: ReadReferralQuery) {
-    return this.ds.transaction(async (manager) => {
+    return inTransaction(this.ds, async (manager) => {
       const loaded = await this.readable(manager, q);
       const withheld = personalDataWithheld(q.by, { ...loaded.referral, recipients: loaded.recipients });
       const entries = await this.reads.history(manager, q.referralId);

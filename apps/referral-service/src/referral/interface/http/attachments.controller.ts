@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@overgang/auth';
+import { BodyMediaTypes } from '@overgang/web';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES } from '../../application/attachments/attachments.service';
 import { UploadedFile as File } from '../../application/attachments/upload-attachment.command';
 import { correlation, HttpRequest, uuid } from './http-request';
@@ -15,7 +16,7 @@ export class AttachmentsController {
 
   @Post(':id/attachments')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
+  @BodyMediaTypes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach a case document (PDF, at most 5 MB); stored with its SHA-256.' })
   upload(

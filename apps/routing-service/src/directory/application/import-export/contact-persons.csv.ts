@@ -1,6 +1,9 @@
 import { DomainError } from '@overgang/core';
 import { ContactPersonRecord, UnitRecord } from '../../domain/directory';
 
+/** Most entries of one kind an import may carry (the whole country's directory fits). */
+export const MAX_IMPORT_ROWS = 5_000;
+
 /** The columns of the contact-person CSV, export and import alike. */
 export const CSV_HEADER = 'id,organisation_number,unit_id,name,email,phone,role,referral_types';
 
@@ -57,6 +60,14 @@ export function readContactPersonsCsv(csv: unknown): ContactPersonCsvRow[] {
     throw new DomainError('DIRECTORY.CSV_HEADER', `The first line must be: ${CSV_HEADER}`, 'invalid', {
       field: 'header',
     });
+  }
+  if (lines.length > MAX_IMPORT_ROWS) {
+    throw new DomainError(
+      'DIRECTORY.CSV_TOO_MANY_ROWS',
+      `A file may hold at most ${MAX_IMPORT_ROWS} contact persons; split it.`,
+      'invalid',
+      { field: 'body' },
+    );
   }
   return lines.map((line, n) => {
     const cells = parseCsvLine(line);

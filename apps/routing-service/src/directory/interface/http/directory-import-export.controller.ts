@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
+import { BodyMediaTypes } from '@overgang/web';
 import { ExportDirectoryQuery } from '../../application/import-export/export-directory.query';
 import { ImportContactPersonsHandler } from '../../application/import-export/import-contact-persons.handler';
 import { ImportDirectoryHandler } from '../../application/import-export/import-directory.handler';
@@ -38,7 +39,7 @@ export class DirectoryImportExportController {
   @Post('import.csv')
   @HttpCode(200)
   @Roles('coordinator', 'hub-admin')
-  @ApiConsumes('text/csv')
+  @BodyMediaTypes('text/csv')
   @ApiOperation({
     summary:
       'Adds or updates contact persons from CSV (the export.csv columns); a coordinator only into their own units.',

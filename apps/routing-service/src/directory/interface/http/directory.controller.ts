@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
+import { atLeastOneField } from '@overgang/web';
 import { RegisterAbsenceHandler } from '../../application/absences/register-absence.handler';
 import { CreateContactPersonHandler } from '../../application/administer-directory/create-contact-person.handler';
 import { CreateOrganisationHandler } from '../../application/administer-directory/create-organisation.handler';
@@ -85,7 +86,7 @@ export class DirectoryController {
     // Only the fields sent: a spread copies no absent ones.
     return this.updateUnitHandler.execute({
       unitId: id,
-      changes: { ...body },
+      changes: { ...atLeastOneField(body, ['name', 'receives', 'mode']) },
       actor: user,
       correlationId: correlation(req),
     });
@@ -120,7 +121,7 @@ export class DirectoryController {
   ) {
     return this.updateContactPersonHandler.execute({
       contactPersonId: id,
-      changes: { ...body },
+      changes: { ...atLeastOneField(body, ['active', 'role', 'referralTypes', 'email', 'phone']) },
       actor: user,
       correlationId: correlation(req),
     });

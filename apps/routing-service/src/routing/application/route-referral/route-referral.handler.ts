@@ -30,7 +30,14 @@ export class RouteReferralHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  handle(e: ReferralSubmittedV1, ctx: EventContext): Promise<void> {
+  /**
+   * A submission seen again under a new id (a retry upstream, a replay) routes nothing again: routing
+   * anew would name a holder the earlier routing and its moves have since replaced. Only a referral
+   * still waiting for the directory is routed again.
+   */
+  async handle(e: ReferralSubmittedV1, ctx: EventContext): Promise<void> {
+    const known = await this.assignments.case(ctx.manager, e.referralId);
+    if (known && known.status !== 'unroutable') return;
     return this.route(e, ctx);
   }
 

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
+import { uuidParam as uuid } from '@overgang/web';
 import { RoutingQueries } from '../../application/read-routing/routing.queries';
 import {
   RoutingExplanationResponseDto,
@@ -10,8 +11,6 @@ import {
   toUnroutableReferralsResponse,
   UnroutableReferralsResponseDto,
 } from './dto/unroutable-referrals.response.dto';
-
-const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
 @ApiTags('routing')
 @ApiBearerAuth()

@@ -1,17 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CONSENT_PURPOSES } from '@overgang/contracts';
 import { IsNorwegianNationalId, IsOrganisationNumber } from '@overgang/norway';
-import { IsDateOnly } from '@overgang/web';
+import { IsDateOnly, IsOmittable, IsUniqueArray } from '@overgang/web';
+
+/** A consent names the few organisations it is shared with; far more is a mistake, not a consent. */
+export const MAX_ORGANISATIONS_PER_CONSENT = 50;
 
 export class RegisterConsentRequestDto {
   @ApiProperty({ description: 'Fødselsnummer or D-number of the person who consents.' })
@@ -21,23 +15,26 @@ export class RegisterConsentRequestDto {
   @ApiProperty({ enum: CONSENT_PURPOSES, isArray: true })
   @IsArray()
   @ArrayNotEmpty()
-  @ArrayUnique()
+  @ArrayMaxSize(CONSENT_PURPOSES.length)
+  @IsUniqueArray()
   @IsIn(CONSENT_PURPOSES, { each: true, message: `purposes may contain: ${CONSENT_PURPOSES.join(', ')}` })
   purposes!: string[];
 
   @ApiPropertyOptional({
     description: 'Organisation numbers that may share information under it (default: the registering one).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(MAX_ORGANISATIONS_PER_CONSENT)
+  @IsUniqueArray()
   @IsOrganisationNumber({ each: true })
   sharingOrganisationNumbers?: string[];
 
   @ApiProperty({ description: 'Organisation numbers that may receive information under this consent.' })
   @IsArray()
   @ArrayNotEmpty()
-  @ArrayUnique()
+  @ArrayMaxSize(MAX_ORGANISATIONS_PER_CONSENT)
+  @IsUniqueArray()
   @IsOrganisationNumber({ each: true })
   receivingOrganisationNumbers!: string[];
 
@@ -65,9 +62,10 @@ export class WithdrawConsentRequestDto {
     description:
       'Withdraw only for these organisations. With no organisations and no purposes, the whole consent is withdrawn.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(MAX_ORGANISATIONS_PER_CONSENT)
+  @IsUniqueArray()
   @IsOrganisationNumber({ each: true })
   organisationNumbers?: string[];
 
@@ -76,9 +74,10 @@ export class WithdrawConsentRequestDto {
     isArray: true,
     description: 'Withdraw only for these purposes.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(CONSENT_PURPOSES.length)
+  @IsUniqueArray()
   @IsIn(CONSENT_PURPOSES, { each: true, message: `purposes may contain: ${CONSENT_PURPOSES.join(', ')}` })
   purposes?: string[];
 }

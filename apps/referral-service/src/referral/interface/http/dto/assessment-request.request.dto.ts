@@ -6,12 +6,11 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly } from '@overgang/web';
+import { IsDateOnly, IsOmittable } from '@overgang/web';
 import { Assessor, ASSESSORS } from '../../../domain/codes';
 import { IntakeRequestDto } from './intake.request.dto';
 
@@ -46,8 +45,9 @@ export class AssessmentRequestDto extends IntakeRequestDto {
     type: [DocumentReferenceDto],
     description: 'Case documents by reference; PDFs are uploaded as attachments.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
+  @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => DocumentReferenceDto)
   documentReferences?: DocumentReferenceDto[];
@@ -55,7 +55,7 @@ export class AssessmentRequestDto extends IntakeRequestDto {
   @ApiPropertyOptional({
     description: 'When the answer is wanted (default: 14 days on, moved to the next working day).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsDateOnly()
   requestedAnswerDate?: string;
 }

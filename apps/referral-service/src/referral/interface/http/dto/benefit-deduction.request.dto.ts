@@ -4,7 +4,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -13,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsKid, IsNorwegianAccountNumber } from '@overgang/norway';
+import { IsOmittable } from '@overgang/web';
 import { Benefit, BENEFITS } from '../../../domain/codes';
 import { IntakeRequestDto } from './intake.request.dto';
 
@@ -24,7 +24,7 @@ export class GuardianDto {
   name!: string;
 
   @ApiPropertyOptional({ description: 'Where the guardian is reached.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   contact?: string;
@@ -57,7 +57,7 @@ export class BenefitDeductionRequestDto extends IntakeRequestDto {
   firstMonth!: string;
 
   @ApiPropertyOptional({ type: GuardianDto })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => GuardianDto)
   guardian?: GuardianDto;

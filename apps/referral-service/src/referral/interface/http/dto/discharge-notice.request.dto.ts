@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayUnique,
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -9,7 +9,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { IsDateOnly } from '@overgang/web';
+import { IsDateOnly, IsUniqueArray } from '@overgang/web';
 import { DISCHARGE_HOUSING, DischargeHousing, FOLLOW_UP_NEEDS, FollowUpNeed } from '../../../domain/codes';
 import { IntakeRequestDto } from './intake.request.dto';
 
@@ -33,6 +33,7 @@ export class DischargeNoticeRequestDto extends IntakeRequestDto {
   admissionDate!: string;
 
   @ApiPropertyOptional({ description: 'Planned discharge date; may be unknown at first and set later.' })
+  // null, like leaving it out, says the date is not known yet.
   @IsOptional()
   @IsDateOnly()
   plannedDischargeDate?: string;
@@ -43,7 +44,8 @@ export class DischargeNoticeRequestDto extends IntakeRequestDto {
 
   @ApiProperty({ enum: FOLLOW_UP_NEEDS, isArray: true })
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(FOLLOW_UP_NEEDS.length)
+  @IsUniqueArray()
   @IsIn(FOLLOW_UP_NEEDS, { each: true, message: `followUpNeeds may contain: ${FOLLOW_UP_NEEDS.join(', ')}` })
   followUpNeeds!: FollowUpNeed[];
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsDateOnly } from '@overgang/web';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import { IsDateOnly, IsOmittable, IsUniqueArray } from '@overgang/web';
 import { FOLLOW_UP_NEEDS, FollowUpNeed, HOUSING_SITUATIONS, HousingSituation } from '../../../domain/codes';
 import { IntakeRequestDto } from './intake.request.dto';
 
@@ -18,12 +18,13 @@ export class ReleaseNoticeRequestDto extends IntakeRequestDto {
 
   @ApiProperty({ enum: FOLLOW_UP_NEEDS, isArray: true })
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(FOLLOW_UP_NEEDS.length)
+  @IsUniqueArray()
   @IsIn(FOLLOW_UP_NEEDS, { each: true, message: `followUpNeeds may contain: ${FOLLOW_UP_NEEDS.join(', ')}` })
   followUpNeeds!: FollowUpNeed[];
 
   @ApiPropertyOptional({ description: 'A follow-up service that already knows the person.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   knownFollowUpService?: string;

@@ -5,14 +5,13 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsDateOnly } from '@overgang/web';
+import { IsDateOnly, IsOmittable } from '@overgang/web';
 import {
   HOUSING_OUTCOMES,
   HousingOutcome,
@@ -34,7 +33,7 @@ export class ReasonDto {
 
 export class OptionalNoteDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -50,7 +49,7 @@ export class ChangeReleaseDateDto {
   reasonCode!: ReleaseDateMove;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -62,7 +61,7 @@ export class SetDischargeDateDto {
   plannedDischargeDate!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -80,13 +79,13 @@ export class HousingOutcomeDto {
   outcome!: HousingOutcome;
 
   @ApiPropertyOptional({ description: 'Required when the outcome is no-housing.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   reason?: string;
 
   @ApiPropertyOptional({ description: 'For contract-meeting-booked: the meeting date.' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateOnly()
   date?: string;
 }
@@ -127,7 +126,7 @@ export class ProvideInformationDto {
   information!: string;
 
   @ApiPropertyOptional({ description: 'Ids of uploaded attachments that belong to the reply.' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
@@ -146,7 +145,7 @@ export class AnswerAssessmentDto {
   recommendation!: Recommendation;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })

@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayUnique,
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
 } from 'class-validator';
 import { REFERRAL_TYPES, ReferralType } from '@overgang/contracts';
+import { IsOmittable, IsUniqueArray } from '@overgang/web';
 import { ContactRole } from '../../../domain/directory';
 import { ID, ID_MESSAGE, PHONE } from './directory-id';
 
@@ -44,36 +44,38 @@ export class CreateContactPersonDto {
 
   @ApiProperty({ enum: REFERRAL_TYPES, isArray: true })
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(REFERRAL_TYPES.length)
+  @IsUniqueArray()
   @IsIn(REFERRAL_TYPES, { each: true, message: `referralTypes may contain: ${REFERRAL_TYPES.join(', ')}` })
   referralTypes!: ReferralType[];
 }
 
 export class UpdateContactPersonDto {
   @ApiPropertyOptional({ description: 'false when the person has left: their open referrals move at once.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ enum: ['primary', 'backup'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['primary', 'backup'], { message: 'role must be primary or backup' })
   role?: ContactRole;
 
   @ApiPropertyOptional({ enum: REFERRAL_TYPES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(REFERRAL_TYPES.length)
+  @IsUniqueArray()
   @IsIn(REFERRAL_TYPES, { each: true, message: `referralTypes may contain: ${REFERRAL_TYPES.join(', ')}` })
   referralTypes?: ReferralType[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsEmail({}, { message: 'email must be a work e-mail address' })
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Matches(PHONE, { message: 'phone must be a phone number (digits, spaces, optional +)' })
   phone?: string;
 }

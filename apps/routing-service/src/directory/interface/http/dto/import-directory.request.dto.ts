@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
+import { IsOmittable } from '@overgang/web';
+import { MAX_IMPORT_ROWS } from '../../../application/import-export/contact-persons.csv';
 import { CreateContactPersonDto } from './contact-person.request.dto';
 import { NavCoverageEntryDto } from './nav-coverage.request.dto';
 import { CreateOrganisationDto } from './organisation.request.dto';
@@ -8,29 +10,33 @@ import { CreateUnitDto } from './unit.request.dto';
 
 export class ImportDirectoryDto {
   @ApiPropertyOptional({ type: [CreateOrganisationDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => CreateOrganisationDto)
   organisations?: CreateOrganisationDto[];
 
   @ApiPropertyOptional({ type: [CreateUnitDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => CreateUnitDto)
   units?: CreateUnitDto[];
 
   @ApiPropertyOptional({ type: [CreateContactPersonDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => CreateContactPersonDto)
   contactPersons?: CreateContactPersonDto[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => NavCoverageEntryDto)
   navCoverage?: NavCoverageEntryDto[];

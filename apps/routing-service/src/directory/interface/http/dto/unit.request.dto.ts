@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { REFERRAL_TYPES, ReferralType, UNIT_KINDS, UnitKind } from '@overgang/contracts';
 import { IsOrganisationNumber } from '@overgang/norway';
+import { IsOmittable, IsUniqueArray } from '@overgang/web';
 import { UNIT_MODES, UnitMode } from '../../../domain/directory';
 import { ID, ID_MESSAGE } from './directory-id';
 
@@ -35,7 +27,8 @@ export class CreateUnitDto {
 
   @ApiProperty({ enum: REFERRAL_TYPES, isArray: true, description: 'Referral types this unit receives.' })
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(REFERRAL_TYPES.length)
+  @IsUniqueArray()
   @IsIn(REFERRAL_TYPES, { each: true, message: `receives may contain: ${REFERRAL_TYPES.join(', ')}` })
   receives!: ReferralType[];
 
@@ -46,21 +39,22 @@ export class CreateUnitDto {
 
 export class UpdateUnitDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: REFERRAL_TYPES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
-  @ArrayUnique()
+  @ArrayMaxSize(REFERRAL_TYPES.length)
+  @IsUniqueArray()
   @IsIn(REFERRAL_TYPES, { each: true, message: `receives may contain: ${REFERRAL_TYPES.join(', ')}` })
   receives?: ReferralType[];
 
   @ApiPropertyOptional({ enum: UNIT_MODES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(UNIT_MODES, { message: 'mode must be primary-backup or team' })
   mode?: UnitMode;
 }

@@ -1,0 +1,53 @@
+import { QueryFailedError } from 'typeorm';
+import { databaseErrorMeaning, describeDatabaseError } from './database-errors';
+
+const pgError = (code: string, message: string, extra: Record<string, string> = {}) =>
+  Object.assign(new Error(message), { code, ...extra });
+const failed = (code: string, message: string, extra: Record<string, string> = {}) =>
+  new QueryFailedError('SELECT $1', ['12345678901'], pgError(code, message, extra));
+
+describe('databaseErrorMeaning', () => {
+  it.each([
+    ['a pool that gives no connection', new Error('timeout exceeded when trying to connect')],
+    ['a refused connection', pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    ['the client-side query timeout', failed('', 'Query read timeout')],
+    ['a statement timeout', failed('57014', 'canceling statement due to statement timeout')],
+    ['an administrator shutdown', failed('57P01', 'terminating connection due to administrator command')],
+    ['too many connections', pgError('53300', 'sorry, too many clients already')],
+    ['a lock timeout', failed('55P03', 'canceling statement due to lock timeout')],
+    ['a serialization failure', failed('40001', 'could not serialize access')],
+    ['a deadlock', failed('40P01', 'deadlock detected')],
+    ['a refusal while connecting', pgError('55000', 'database "x" is not currently accepting connections')],
+  ])('reads %s as unavailable', (_what, err) => {
+    expect(databaseErrorMeaning(err)).toMatchObject({ kind: 'unavailable' });
+  });
+
+  it('reads values the database refused as input problems, naming the column it names', () => {
+    expect(databaseErrorMeaning(failed('23502', 'null value', { column: 'name' }))).toEqual({
+      kind: 'input',
+      rule: 'required',
+      column: 'name',
+      constraint: undefined,
+    });
+    expect(databaseErrorMeaning(failed('22021', 'invalid byte sequence'))).toMatchObject({
+      rule: 'invalidCharacters',
+    });
+    expect(databaseErrorMeaning(failed('22P02', 'invalid input syntax for type uuid: "x"'))).toMatchObject({
+      rule: 'invalidValue',
+    });
+  });
+
+  it('leaves a fault of ours alone', () => {
+    expect(databaseErrorMeaning(new TypeError('x is undefined'))).toBeNull();
+    expect(databaseErrorMeaning(failed('42P01', 'relation "x" does not exist'))).toBeNull();
+  });
+
+  it('describes an error without the values it quotes or the parameters', () => {
+    const text = describeDatabaseError(
+      failed('22P02', 'invalid input syntax for type uuid: "12345678901"', { table: 'consent' }),
+    );
+    expect(text).toBe('SQLSTATE 22P02: invalid input syntax for type uuid: "…" (table consent)');
+    expect(text).not.toContain('12345678901');
+  });
+});
