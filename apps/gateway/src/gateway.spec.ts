@@ -228,7 +228,8 @@ describe('gateway', () => {
         title: 'Service unavailable',
         status: 503,
         code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
-        detail: 'The deadline service is not answering. Nothing was changed; try again shortly.',
+        detail:
+          'The deadline service is not answering. Send the request again with the same Idempotency-Key: it is carried out at most once.',
         instance: '/api/v1/sla/overview',
         correlationId: 'test-correlation-0002',
       });
@@ -287,7 +288,8 @@ describe('gateway', () => {
       expect(JSON.parse(res.text)).toMatchObject({
         status: 503,
         code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
-        detail: 'The routing service did not answer in time. Try again shortly.',
+        detail:
+          'The routing service did not answer in time. Send the request again with the same Idempotency-Key: it is carried out at most once.',
       });
     });
   });

@@ -14,8 +14,8 @@ export function upstreamUnavailable(area: Area, req: IncomingMessage, timedOut =
     status: 503,
     code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
     detail: timedOut
-      ? `The ${area} service did not answer in time. Try again shortly.`
-      : `The ${area} service is not answering. Nothing was changed; try again shortly.`,
+      ? `The ${area} service did not answer in time. Send the request again with the same Idempotency-Key: it is carried out at most once.`
+      : `The ${area} service is not answering. Send the request again with the same Idempotency-Key: it is carried out at most once.`,
     instance: (req.url ?? '').split('?')[0],
     correlationId: req.headers['x-correlation-id'] as string | undefined,
   };
