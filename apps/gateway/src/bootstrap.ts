@@ -1,9 +1,10 @@
+import { Server } from 'http';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validateEnv } from '@overgang/config';
 import { createServiceLogger } from '@overgang/observability';
-import { correlationId, ProblemFilter } from '@overgang/web';
+import { correlationId, ProblemFilter, answerClientErrorsAsProblems } from '@overgang/web';
 import { gatewayAppModule } from './app.module';
 import { GatewayEnv } from './config/env.schema';
 import { MergedOpenApi } from './docs/merged-openapi';
@@ -44,6 +45,7 @@ export async function startGateway(
     },
   );
   app.enableShutdownHooks();
+  answerClientErrorsAsProblems(app.getHttpServer() as Server);
   await app.listen(options.port ?? env.PORT, env.HOST);
   return app;
 }

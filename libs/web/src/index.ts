@@ -9,3 +9,4 @@ export * from './request-deadline';
 export * from './request-input';
 export * from './media-type';
 export * from './idempotency';
+export * from './client-error';

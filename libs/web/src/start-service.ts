@@ -1,8 +1,10 @@
+import { Server } from 'http';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BaseServiceEnv, kafkaBrokers } from '@overgang/config';
 import { kafkaConsumerOptions } from '@overgang/messaging';
 import { createServiceLogger } from '@overgang/observability';
+import { answerClientErrorsAsProblems } from './client-error';
 import { configureHttpApp } from './http-app';
 
 export interface StartServiceOptions {
@@ -27,6 +29,7 @@ export async function startService(o: StartServiceOptions): Promise<INestApplica
   app.connectMicroservice(kafkaConsumerOptions(o.name, kafkaBrokers(o.env)));
   await app.init();
   await app.startAllMicroservices();
+  answerClientErrorsAsProblems(app.getHttpServer() as Server);
   await app.listen(o.port ?? o.env.PORT, o.env.HOST);
   return app;
 }
