@@ -80,6 +80,8 @@ export const idempotencyKeyCase: fc.Arbitrary<IdempotencyKeyCase> = fc.oneof(
     'x'.repeat(256),
     'x'.repeat(1_000),
     'x'.repeat(8_000),
+    // Over Node's 16 KB header limit: refused by its parser before any middleware.
+    'x'.repeat(20_000),
     [POOLED_KEYS[0], POOLED_KEYS[1]],
     ['same', 'same'],
   ),
@@ -286,6 +288,7 @@ export const pathParamCase: fc.Arbitrary<PathParamCase> = fc.oneof(
         '%ED%B0%80%ED%A0%80',
         '%F0%9F%98%80',
         '%C3%A6%C3%B8%C3%A5',
+        // Not valid HTTP (a raw non-ASCII byte in the request line): Node's parser refuses it first.
         '\u00e6',
         '%',
         '%zz',
