@@ -346,6 +346,23 @@ describe('robustness: bad input, concurrent load and a database that does not an
       { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' },
     ],
     [
+      'a directory import naming one organisation twice (found by the long fuzz run: it was a 500)',
+      () => {
+        const org = {
+          organisationNumber: '970000099',
+          name: 'Dobbel kommune',
+          type: 'municipality',
+          municipalityNumber: '4601',
+        };
+        return api()
+          .post('/api/v1/directory/import')
+          .set(auth('hub-admin'))
+          .send({ organisations: [org, org] });
+      },
+      400,
+      { field: 'organisations', rule: 'isUniqueBy' },
+    ],
+    [
       'CSV sent to a JSON endpoint',
       () =>
         api()

@@ -47,6 +47,27 @@ export function IsUniqueArray(options?: ValidationOptions) {
     });
 }
 
+/** No two elements of the array share `key` (an import naming one row twice), in linear time. */
+export function IsUniqueBy(key: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isUniqueBy',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not name the same ${key} twice`, ...options },
+      validator: {
+        validate(value: unknown) {
+          if (!Array.isArray(value)) return true; // IsArray reports it
+          const keys = value.map((v: unknown) =>
+            v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined,
+          );
+          const named = keys.filter((k) => typeof k === 'string' || typeof k === 'number');
+          return new Set(named).size === named.length;
+        },
+      },
+    });
+}
+
 /** A change request (PATCH) must change something: `{}` is refused, naming the fields it may carry. */
 export function atLeastOneField<T extends object>(body: T, fields: readonly (keyof T & string)[]): T {
   if (!fields.some((f) => body[f] !== undefined)) {

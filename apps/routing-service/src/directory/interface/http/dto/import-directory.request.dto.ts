@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
-import { IsOmittable } from '@overgang/web';
+import { IsOmittable, IsUniqueBy } from '@overgang/web';
 import { MAX_IMPORT_ROWS } from '../../../application/import-export/contact-persons.csv';
 import { CreateContactPersonDto } from './contact-person.request.dto';
 import { NavCoverageEntryDto } from './nav-coverage.request.dto';
@@ -15,6 +15,7 @@ export class ImportDirectoryDto {
   @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => CreateOrganisationDto)
+  @IsUniqueBy('organisationNumber')
   organisations?: CreateOrganisationDto[];
 
   @ApiPropertyOptional({ type: [CreateUnitDto] })
@@ -23,6 +24,7 @@ export class ImportDirectoryDto {
   @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => CreateUnitDto)
+  @IsUniqueBy('id')
   units?: CreateUnitDto[];
 
   @ApiPropertyOptional({ type: [CreateContactPersonDto] })
@@ -31,6 +33,7 @@ export class ImportDirectoryDto {
   @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => CreateContactPersonDto)
+  @IsUniqueBy('id')
   contactPersons?: CreateContactPersonDto[];
 
   @ApiPropertyOptional()
@@ -39,5 +42,6 @@ export class ImportDirectoryDto {
   @ArrayMaxSize(MAX_IMPORT_ROWS)
   @ValidateNested({ each: true })
   @Type(() => NavCoverageEntryDto)
+  @IsUniqueBy('municipalityNumber')
   navCoverage?: NavCoverageEntryDto[];
 }
