@@ -5,6 +5,7 @@ import { AppHooks, hubServiceModule } from '@overgang/web';
 import { DB_SCHEMA, ReferralServiceEnv, SERVICE_NAME } from './config/env.schema';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { installDataKeys } from './personal-data/infrastructure/data-key-ring';
 import { ReferralModule } from './referral/referral.module';
 
 /** Submission needs the routing service's recipient map; until it arrives the service is not ready. */
@@ -16,6 +17,8 @@ const recipientMapLoaded =
   };
 
 export function referralAppModule(env: ReferralServiceEnv, hooks: AppHooks = {}): DynamicModule {
+  // Before any entity is read or written: the sealed columns use the process's key ring.
+  installDataKeys(env);
   return hubServiceModule({
     name: SERVICE_NAME,
     schema: DB_SCHEMA,

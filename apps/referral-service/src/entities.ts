@@ -1,5 +1,6 @@
 import { IdempotencyKeyOrmEntity } from '@overgang/web';
 import { ConsentChangeOrmEntity, ConsentOrmEntity } from './consent/infrastructure/consent.orm-entity';
+import { RetentionRunOrmEntity } from './personal-data/infrastructure/retention-run.orm-entity';
 import {
   AccessLogOrmEntity,
   AttachmentOrmEntity,
@@ -29,4 +30,5 @@ export const ENTITIES = [
   KnownInstitutionOrmEntity,
   PendingReassignmentOrmEntity,
   IdempotencyKeyOrmEntity,
+  RetentionRunOrmEntity,
 ];

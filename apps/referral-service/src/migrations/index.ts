@@ -3,6 +3,7 @@ import { ConsentLedgerAndLifecycle1795429002805 } from './1795429002805-consentl
 import { CoHolder1795431152796 } from './1795431152796-coholder';
 import { IdempotencyKeys1796122777136 } from './1796122777136-idempotencykeys';
 import { OrderedEvents1796122997065 } from './1796122997065-orderedevents';
+import { PersonalDataSealed1796132755502 } from './1796132755502-personaldatasealed';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CoHolder1795431152796,
   IdempotencyKeys1796122777136,
   OrderedEvents1796122997065,
+  PersonalDataSealed1796132755502,
 ];

@@ -5,6 +5,7 @@ import { RegisterConsentHandler } from '../consent/application/register-consent/
 import { ConsentLedgerService } from '../consent/application/withdraw-consent/consent-ledger.service';
 import { ConsentRepository } from '../consent/infrastructure/consent.repository';
 import { ConsentController } from '../consent/interface/http/consent.controller';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { AccessLog } from './application/access-log/access-log';
 import { AccessLogQueries } from './application/access-log/access-log.queries';
 import { AcknowledgeReferralHandler } from './application/acknowledge-referral/acknowledge-referral.handler';
@@ -35,6 +36,7 @@ import { DeadlineEventsConsumer } from './interface/messaging/deadline-events.co
 import { RoutingEventsConsumer } from './interface/messaging/routing-events.consumer';
 
 @Module({
+  imports: [PersonalDataModule],
   controllers: [
     IntakeController,
     ReferralReadController,

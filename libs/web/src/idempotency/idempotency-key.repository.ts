@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { IDEMPOTENCY_KEY_TTL_HOURS, IdempotencyScope } from './idempotency-key';
 
@@ -15,13 +15,38 @@ interface Row {
   response_body: unknown;
 }
 
+/**
+ * Seals stored answers (they may name the person, e.g. an attachment's file name). A service that
+ * holds personal data provides it under IDEMPOTENCY_BODY_SEALER; the others store answers as JSON.
+ */
+export interface IdempotencyBodySealer {
+  seal(json: string): string;
+  open(sealed: string): string;
+}
+
+export const IDEMPOTENCY_BODY_SEALER = Symbol('IDEMPOTENCY_BODY_SEALER');
+
 const SCOPE = `caller = $1 AND method = $2 AND path = $3 AND key = $4`;
 const params = (s: IdempotencyScope) => [s.caller, s.method, s.path, s.key];
 
 /** The service's idempotency_key table (in its own schema, through the search path). */
 @Injectable()
 export class IdempotencyKeyRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() @Inject(IDEMPOTENCY_BODY_SEALER) private readonly sealer?: IdempotencyBodySealer,
+  ) {}
+
+  /** The jsonb parameter for an answer: the JSON itself, or the sealed JSON as a JSON string. */
+  private stored(body: unknown): string {
+    const json = JSON.stringify(body ?? null);
+    return this.sealer ? JSON.stringify(this.sealer.seal(json)) : json;
+  }
+
+  private answer(stored: unknown): unknown {
+    // A string is a sealed answer; an answer stored before sealing was enabled reads as it is.
+    return this.sealer && typeof stored === 'string' ? JSON.parse(this.sealer.open(stored)) : stored;
+  }
 
   /** The key as used in the last 24 hours; an older use is forgotten. */
   async find(s: IdempotencyScope): Promise<StoredIdempotencyKey | null> {
@@ -34,7 +59,7 @@ export class IdempotencyKeyRepository {
     const [r] = rows;
     return {
       requestHash: r.request_hash,
-      response: r.status_code === null ? null : { status: r.status_code, body: r.response_body },
+      response: r.status_code === null ? null : { status: r.status_code, body: this.answer(r.response_body) },
     };
   }
 
@@ -60,7 +85,7 @@ export class IdempotencyKeyRepository {
         ...params(s),
         requestHash,
         provisional?.status ?? null,
-        provisional ? JSON.stringify(provisional.body ?? null) : null,
+        provisional ? this.stored(provisional.body) : null,
       ],
     );
     return inserted.length === 1;
@@ -71,7 +96,7 @@ export class IdempotencyKeyRepository {
     await this.ds.query(
       `UPDATE idempotency_key SET status_code = $6, response_body = $7::jsonb, completed_at = now()
        WHERE ${SCOPE} AND request_hash = $5 AND completed_at IS NULL`,
-      [...params(s), requestHash, status, JSON.stringify(body ?? null)],
+      [...params(s), requestHash, status, this.stored(body)],
     );
   }
 
@@ -87,7 +112,7 @@ export class IdempotencyKeyRepository {
         await manager.query(
           `UPDATE idempotency_key SET status_code = $5, response_body = $6::jsonb, completed_at = now()
            WHERE ${SCOPE}`,
-          [...params(s), status, JSON.stringify(body ?? null)],
+          [...params(s), status, this.stored(body)],
         );
       }
     });

@@ -2,7 +2,8 @@ import { DomainError } from '@overgang/core';
 
 export interface Consent {
   id: string;
-  personNationalId: string;
+  /** Null once the retention policy erased it (no referral relies on the consent any longer). */
+  personNationalId: string | null;
   purposes: string[];
   receivingOrganisations: string[];
   /** Organisations that may share under it; empty means only the one that registered it. */
@@ -75,6 +76,12 @@ export function consentRefusal(consent: Consent | null, use: ConsentUse): Domain
     return refuse(
       'REFERRAL.CONSENT_MISSING',
       'No consent with that id is registered. Register the consent first.',
+    );
+  }
+  if (consent.personNationalId === null) {
+    return refuse(
+      'REFERRAL.CONSENT_ERASED',
+      'Samtykket er avsluttet, og personopplysningene i det er slettet etter oppbevaringstiden. Registrer et nytt samtykke.',
     );
   }
   if (consent.personNationalId !== use.personNationalId) {

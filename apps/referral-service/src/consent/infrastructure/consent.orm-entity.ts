@@ -1,13 +1,23 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { sealedText } from '@overgang/crypto';
 
 @Entity({ name: 'consent' })
+@Index('consent_person_key', ['personKey'])
 export class ConsentOrmEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  /** Fødselsnummer or D-number. Personal data: never logged, never published. */
-  @Column('text', { name: 'person_national_id' })
-  personNationalId!: string;
+  /** Fødselsnummer or D-number. Personal data, sealed: never logged, never published; null once erased. */
+  @Column('text', {
+    name: 'person_national_id',
+    nullable: true,
+    transformer: sealedText('consent.person_national_id'),
+  })
+  personNationalId!: string | null;
+
+  /** Keyed hash (HMAC) of the national ID, for lookups by person; null once erased. */
+  @Column('text', { name: 'person_key', nullable: true })
+  personKey!: string | null;
 
   @Column('text', { array: true })
   purposes!: string[];
@@ -50,6 +60,10 @@ export class ConsentOrmEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the retention policy erased the national ID (no referral relies on the consent any longer). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 }
 
 /** The consent ledger: every withdrawal and expiry, in order. */

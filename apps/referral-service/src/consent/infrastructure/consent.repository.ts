@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { installedFieldCipher } from '@overgang/crypto';
 import { ConsentChangeOrmEntity, ConsentOrmEntity } from './consent.orm-entity';
 
 /** The consent ledger's tables; always on the caller's manager. */
 @Injectable()
 export class ConsentRepository {
-  async insert(manager: EntityManager, consent: ConsentOrmEntity): Promise<void> {
-    await manager.insert(ConsentOrmEntity, consent);
+  async insert(
+    manager: EntityManager,
+    consent: Omit<ConsentOrmEntity, 'personKey' | 'erasedAt'> & { personNationalId: string },
+  ): Promise<void> {
+    const personKey = installedFieldCipher().personKey(consent.personNationalId);
+    await manager.insert(ConsentOrmEntity, { ...consent, personKey, erasedAt: null });
   }
 
   find(manager: EntityManager, id: string): Promise<ConsentOrmEntity | null> {

@@ -8,12 +8,13 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { JsonObject } from '@overgang/core';
+import { sealedBytes, sealedJson, sealedText } from '@overgang/crypto';
 import { ReferralDetails } from '../domain/referral-details';
 
 @Entity({ name: 'referral' })
 @Index('referral_sender', ['senderOrganisation', 'createdAt'])
 @Index('referral_consent', ['consentId'])
-@Index('referral_person_type', ['personNationalId', 'type'])
+@Index('referral_person_key_type', ['personKey', 'type'])
 export class ReferralOrmEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -24,13 +25,21 @@ export class ReferralOrmEntity {
   @Column('text')
   status!: string;
 
-  /** Personal data: shown only to authorised readers, every read logged. */
-  @Column('text', { name: 'person_national_id' })
-  personNationalId!: string;
+  /** Personal data, sealed (AES-256-GCM): shown only to authorised readers, every read logged; null once erased. */
+  @Column('text', {
+    name: 'person_national_id',
+    nullable: true,
+    transformer: sealedText('referral.person_national_id'),
+  })
+  personNationalId!: string | null;
 
-  /** Personal data. */
-  @Column('text', { name: 'person_name' })
-  personName!: string;
+  /** Keyed hash (HMAC) of the national ID, for duplicates and lookups by person; null once erased. */
+  @Column('text', { name: 'person_key', nullable: true })
+  personKey!: string | null;
+
+  /** Personal data, sealed; null once erased. */
+  @Column('text', { name: 'person_name', nullable: true, transformer: sealedText('referral.person_name') })
+  personName!: string | null;
 
   @Column('text', { name: 'sender_organisation' })
   senderOrganisation!: string;
@@ -58,9 +67,19 @@ export class ReferralOrmEntity {
   @Column('date', { name: 'anchor_date', nullable: true })
   anchorDate!: string | null;
 
-  /** Type-specific fields (release date, housing situation, follow-up needs, ...). Personal data. */
-  @Column('jsonb')
+  /**
+   * Type-specific fields (release date, housing situation, follow-up needs, ...). Personal data,
+   * sealed as one JSON value; an erased referral's details read as empty.
+   */
+  @Column('text', {
+    nullable: true,
+    transformer: sealedJson<ReferralDetails>('referral.details', () => ({})),
+  })
   details!: ReferralDetails;
+
+  /** When the retention policy erased the personal data (ids, dates and codes stay, for statistics). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 
   @Column('text', { name: 'routing_problem_code', nullable: true })
   routingProblemCode!: string | null;
@@ -225,9 +244,17 @@ export class ReferralHistoryOrmEntity {
   @Column('text', { name: 'to_status', nullable: true })
   toStatus!: string | null;
 
-  /** Non-personal facts about the step (unit ids, reason codes). */
+  /** Non-personal facts about the step (unit ids, reason codes), in clear for statistics. */
   @Column('jsonb')
   facts!: JsonObject;
+
+  /** The step's free text (a question, a reason, an assessment), sealed; null when none or erased. */
+  @Column('text', {
+    name: 'personal_facts',
+    nullable: true,
+    transformer: sealedJson<JsonObject>('referral_history.personal_facts'),
+  })
+  personalFacts!: JsonObject | null;
 }
 
 /** Every read of a referral's personal data. */
@@ -320,7 +347,8 @@ export class AttachmentOrmEntity {
   @Column('uuid', { name: 'referral_id' })
   referralId!: string;
 
-  @Column('text', { name: 'file_name' })
+  /** Sealed: a file name may name the person. */
+  @Column('text', { name: 'file_name', transformer: sealedText('attachment.file_name') })
   fileName!: string;
 
   @Column('text', { name: 'content_type' })
@@ -332,7 +360,8 @@ export class AttachmentOrmEntity {
   @Column('text')
   sha256!: string;
 
-  @Column('bytea', { select: false })
+  /** The PDF, sealed (its SHA-256 above is of the clear file). */
+  @Column('bytea', { select: false, transformer: sealedBytes('attachment.content') })
   content!: Buffer;
 
   @Column('text', { name: 'uploaded_by' })

@@ -61,7 +61,12 @@ export class ReferralReadRepository {
     return manager.find(ReferralLinkOrmEntity, { where: { referralId } });
   }
 
-  history(manager: EntityManager, referralId: string): Promise<ReferralHistoryOrmEntity[]> {
-    return manager.find(ReferralHistoryOrmEntity, { where: { referralId }, order: { id: 'ASC' } });
+  /** Each entry with its sealed free text opened and put back beside its codes. */
+  async history(manager: EntityManager, referralId: string): Promise<ReferralHistoryOrmEntity[]> {
+    const entries = await manager.find(ReferralHistoryOrmEntity, {
+      where: { referralId },
+      order: { id: 'ASC' },
+    });
+    return entries.map((h) => ({ ...h, facts: { ...h.facts, ...(h.personalFacts ?? {}) } }));
   }
 }

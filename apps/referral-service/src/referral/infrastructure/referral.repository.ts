@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { JsonObject } from '@overgang/core';
+import { installedFieldCipher } from '@overgang/crypto';
+import { splitFacts } from '../domain/history-facts';
 import {
   ProcessingStopOrmEntity,
   ReferralClockOrmEntity,
@@ -45,10 +47,17 @@ export class ReferralRepository {
     manager: EntityManager,
     referral: Omit<
       ReferralOrmEntity,
-      'version' | 'routingProblemCode' | 'routingProblem' | 'routingSequence' | 'routingAt'
-    >,
+      | 'version'
+      | 'routingProblemCode'
+      | 'routingProblem'
+      | 'routingSequence'
+      | 'routingAt'
+      | 'personKey'
+      | 'erasedAt'
+    > & { personNationalId: string },
   ): Promise<void> {
-    await manager.insert(ReferralOrmEntity, manager.create(ReferralOrmEntity, referral));
+    const personKey = installedFieldCipher().personKey(referral.personNationalId);
+    await manager.insert(ReferralOrmEntity, manager.create(ReferralOrmEntity, { ...referral, personKey }));
   }
 
   /** Returns whether the referral exists. */
@@ -76,8 +85,8 @@ export class ReferralRepository {
   ): Promise<ReferralOrmEntity[]> {
     return manager
       .createQueryBuilder(ReferralOrmEntity, 'r')
-      .where('r.person_national_id = :nid AND r.type = :type AND r.id <> :id', {
-        nid: like.nationalId,
+      .where('r.person_key = :personKey AND r.type = :type AND r.id <> :id', {
+        personKey: installedFieldCipher().personKey(like.nationalId),
         type: like.type,
         id: like.id,
       })
@@ -150,10 +159,12 @@ export class ReferralRepository {
     return !!result.affected;
   }
 
+  /** Codes and ids stay in clear; free text is sealed apart from them. */
   async addHistory(manager: EntityManager, entry: HistoryEntry): Promise<void> {
+    const { codes, personal } = splitFacts(entry.facts ?? {});
     await manager.query(
-      `INSERT INTO referral_history (referral_id, at, actor, actor_organisation, action, from_status, to_status, facts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO referral_history (referral_id, at, actor, actor_organisation, action, from_status, to_status, facts, personal_facts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         entry.referralId,
         entry.at,
@@ -162,7 +173,10 @@ export class ReferralRepository {
         entry.action,
         entry.fromStatus ?? null,
         entry.toStatus ?? null,
-        JSON.stringify(entry.facts ?? {}),
+        JSON.stringify(codes),
+        personal
+          ? installedFieldCipher().sealText(JSON.stringify(personal), 'referral_history.personal_facts')
+          : null,
       ],
     );
   }

@@ -24,6 +24,9 @@ import { WithdrawConsentCommand } from './withdraw-consent.command';
 const notFound = () =>
   new NotFoundError('CONSENT.NOT_FOUND', 'No consent with that id exists, or you may not see it.');
 
+const ERASED_CONSENT =
+  'Fødselsnummeret i samtykket er slettet etter oppbevaringstiden: ingen henvisning bygger lenger på det.';
+
 /** The consent ledger: registration elsewhere; here withdrawal, expiry, and reading the ledger. */
 @Injectable()
 export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -70,7 +73,8 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
     const e = effectiveConsent(c);
     return {
       id: c.id,
-      person: maskNationalId(c.personNationalId),
+      person: c.personNationalId === null ? null : maskNationalId(c.personNationalId),
+      personalDataErased: c.erasedAt ? { erasedAt: c.erasedAt.toISOString(), reason: ERASED_CONSENT } : null,
       status: e.status,
       purposes: e.purposes,
       receivingOrganisationNumbers: e.receivingOrganisations,

@@ -4,6 +4,7 @@ import { Principal } from '@overgang/auth';
 import { inTransaction } from '@overgang/persistence';
 import { ReferralType } from '@overgang/contracts';
 import { isSenderSide, mayRead } from '../../domain/access';
+import { erasureOf } from '../../domain/erasure';
 import { referralNotFound } from '../../domain/referral.errors';
 import { ReferralStatus } from '../../domain/referral-state';
 import { stepsAllowed } from '../../domain/steps';
@@ -90,9 +91,10 @@ export class ReferralQueries {
         municipalityNumber: r.municipalityNumber,
         anchorDate: r.anchorDate,
         consentId: r.consentId,
-        person: withheld ? null : { nationalId: r.personNationalId, name: r.personName },
-        details: withheld ? null : r.details,
+        person: withheld || erasureOf(r) ? null : { nationalId: r.personNationalId, name: r.personName },
+        details: withheld || erasureOf(r) ? null : r.details,
         personalDataWithheld: withheld,
+        personalDataErased: erasureOf(r),
         recipients: recipients.map((rr) => recipientView(rr, clocks)),
         routingProblem: r.routingProblemCode
           ? { code: r.routingProblemCode, reason: r.routingProblem }

@@ -5,6 +5,7 @@ import type {
   ReferralHistoryOrmEntity,
   ReferralRecipientOrmEntity,
 } from '../../infrastructure/referral.orm-entity';
+import { NON_PERSONAL_FACTS } from '../../domain/history-facts';
 
 const URGENCY: Record<string, number> = { breached: 0, open: 1, paused: 2, met: 3, cancelled: 4 };
 
@@ -67,19 +68,6 @@ export function attachmentView(a: AttachmentOrmEntity) {
     uploadedAt: a.uploadedAt.toISOString(),
   };
 }
-
-/** History facts that are codes and ids, never free text: what a reader without consent still sees. */
-const NON_PERSONAL_FACTS = [
-  'code',
-  'unitId',
-  'reasonCode',
-  'clockId',
-  'kind',
-  'rungId',
-  'audience',
-  'dueAt',
-  'linkedReferralId',
-];
 
 export function historyView(h: ReferralHistoryOrmEntity, withheld: boolean) {
   return {
