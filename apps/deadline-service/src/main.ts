@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { createServiceLogger, safeError } from '@overgang/observability';
 import { startDeadlineService } from './bootstrap';
 
 startDeadlineService().catch((err) => {
-  console.error(`deadline-service failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  createServiceLogger('deadline-service').fatal({ msg: 'failed to start', err: safeError(err) });
   process.exit(1);
 });

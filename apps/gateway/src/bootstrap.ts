@@ -3,7 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validateEnv } from '@overgang/config';
-import { createServiceLogger } from '@overgang/observability';
+import { createServiceLogger, requestLog, requestLogContext } from '@overgang/observability';
 import { correlationId, ProblemFilter, answerClientErrorsAsProblems } from '@overgang/web';
 import { gatewayAppModule } from './app.module';
 import { GatewayEnv } from './config/env.schema';
@@ -21,12 +21,15 @@ export async function startGateway(
 ): Promise<INestApplication> {
   const env = validateEnv(GatewayEnv, raw);
   // No body parser: proxied bodies must pass through byte for byte, whatever their size or type.
+  const logger = createServiceLogger('gateway', env.LOG_LEVEL);
   const app = await NestFactory.create(gatewayAppModule(env), {
     bodyParser: false,
     abortOnError: false,
-    logger: createServiceLogger('gateway', env.LOG_LEVEL),
+    logger,
   });
+  app.use(requestLog(logger.pino));
   app.use(correlationId);
+  app.use(requestLogContext);
   const targets = upstreams(env);
   for (const area of AREAS) {
     app.use(proxyTo(area, targets[area], env.UPSTREAM_TIMEOUT_MS));

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { createServiceLogger, safeError } from '@overgang/observability';
 import { startGateway } from './bootstrap';
 
 startGateway().catch((err) => {
-  console.error(`gateway failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  createServiceLogger('gateway').fatal({ msg: 'failed to start', err: safeError(err) });
   process.exit(1);
 });

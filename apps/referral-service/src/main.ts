@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { createServiceLogger, safeError } from '@overgang/observability';
 import { startReferralService } from './bootstrap';
 
 startReferralService().catch((err) => {
-  console.error(`referral-service failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  createServiceLogger('referral-service').fatal({ msg: 'failed to start', err: safeError(err) });
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { createServiceLogger, safeError } from '@overgang/observability';
 import { startRoutingService } from './bootstrap';
 
 startRoutingService().catch((err) => {
-  console.error(`routing-service failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  createServiceLogger('routing-service').fatal({ msg: 'failed to start', err: safeError(err) });
   process.exit(1);
 });

@@ -2,25 +2,68 @@ import { KafkaOptions, Transport } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
 import { Kafka, LogEntry, logLevel, Partitioners, Producer, RetryOptions } from 'kafkajs';
 import { dlqTopic } from '@overgang/contracts';
+import { safeError, stackFrames } from '@overgang/observability';
 
 export const TOPIC_PARTITIONS = 3;
 
 /**
- * kafkajs log lines through Nest's logger, without known-harmless ones: the idempotent producer's
- * note on bounded retries (we bound them on purpose, so shutdown never hangs), a fresh broker's
- * "coordinator is loading", and the heartbeat errors of an ordinary group rebalance, all of which
- * kafkajs handles by itself.
+ * kafkajs log lines through Nest's logger (pino, in a service), without known-harmless ones: the
+ * idempotent producer's note on bounded retries (we bound them on purpose, so shutdown never
+ * hangs), a fresh broker's "coordinator is loading", and the heartbeat errors of an ordinary group
+ * rebalance, all of which kafkajs handles by itself.
  */
 const HARMLESS =
   /Limiting retries for the idempotent producer|coordinator is loading|group is rebalancing|Response Heartbeat|REBALANCE_IN_PROGRESS|not the leader for that topic-partition/;
 
+/** Texts kafkajs builds by appending an error's message: only the fixed part before it is kept. */
+const WITH_MESSAGE =
+  /^(Crash: \w+|Failed to send messages|Failed to execute listener|Caught error when (?:disconnecting|stopping) the consumer)(?=:|$)/;
+
+/** kafkajs's own texts about brokers and the network, which quote no data. */
+const NETWORK_TEXT =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection (?:error|timeout|closed)|Request timed out|leader|coordinator|rebalanc|Closed connection/i;
+
+/**
+ * What a kafkajs entry may put in a log line: its fixed message, the broker, client, group, topic
+ * and partition, retry counts, and its error through safeError. A message value never reaches a
+ * kafkajs log, but a handler's error does, so error texts are left out unless kafkajs wrote them
+ * about the network.
+ */
+export function kafkaLogLine(namespace: string, log: LogEntry['log']): Record<string, unknown> {
+  const { message, error, stack, broker, clientId, groupId, topic, partition, retryCount, retryTime } =
+    log as unknown as Record<string, unknown>;
+  const text = typeof message === 'string' ? message : '';
+  const fixed = WITH_MESSAGE.exec(text)?.[1] ?? text;
+  const facts = Object.entries({
+    namespace,
+    broker,
+    clientId,
+    groupId,
+    topic,
+    partition,
+    retryCount,
+    retryTime,
+  });
+  const line: Record<string, unknown> = {
+    msg: fixed,
+    kafka: Object.fromEntries(facts.filter(([, v]) => v !== undefined)),
+  };
+  if (error instanceof Error) line.err = safeError(error);
+  else if (typeof error === 'string' && NETWORK_TEXT.test(error)) line.reason = error;
+  const frames = typeof stack === 'string' ? stackFrames(stack) : [];
+  if (frames.length > 0) line.stack = frames;
+  return line;
+}
+
 export function kafkaLogCreator(): (entry: LogEntry) => void {
   const logger = new Logger('kafkajs');
-  return ({ level, log }) => {
-    const text = `${log.message}${log.error ? `: ${log.error}` : ''}`;
+  return ({ namespace, level, log }) => {
+    const text = `${log.message}${log.error ? `: ${String(log.error)}` : ''}`;
     if (HARMLESS.test(text)) return;
-    if (level <= logLevel.ERROR) logger.error(text);
-    else if (level === logLevel.WARN) logger.warn(text);
+    if (level > logLevel.WARN) return;
+    const line = kafkaLogLine(namespace, log);
+    if (level <= logLevel.ERROR) logger.error(line);
+    else logger.warn(line);
   };
 }
 

@@ -11,6 +11,7 @@ import {
   validatePayload,
 } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
+import { describeError, runWithLogContext, safeError } from '@overgang/observability';
 import { databaseErrorMeaning, inTransaction } from '@overgang/persistence';
 import { databaseNowMs } from './outbox-relay';
 
@@ -62,7 +63,6 @@ export class MessageProcessor {
 
   async process<T extends Topic>(topic: T, ctx: KafkaContext, handler: MessageHandler<T>): Promise<Outcome> {
     const message = ctx.getMessage();
-    const where = { topic, partition: ctx.getPartition(), offset: message.offset };
     let raw: unknown;
     try {
       raw = JSON.parse(toText(message.value));
@@ -81,34 +81,43 @@ export class MessageProcessor {
       return this.deadLetter(topic, ctx, 'invalid-payload', describe(payload.violations), 0);
     }
 
+    // Every line logged while handling it, the database's included, carries the message's correlation id.
+    const { correlationId } = envelope.value;
+    return runWithLogContext({ correlationId }, () =>
+      this.handleWithRetries(topic, ctx, envelope.value, payload.value, handler),
+    );
+  }
+
+  private async handleWithRetries<T extends Topic>(
+    topic: T,
+    ctx: KafkaContext,
+    envelope: EnvelopeV1,
+    payload: PayloadOf<T>,
+    handler: MessageHandler<T>,
+  ): Promise<Outcome> {
+    const where = { topic, partition: ctx.getPartition(), offset: ctx.getMessage().offset };
     for (let attempt = 1; ; attempt++) {
       try {
-        const outcome = await this.handleOnce(topic, envelope.value, payload.value, handler);
+        const outcome = await this.handleOnce(topic, envelope, payload, handler);
         if (outcome === 'processed' && this.options.afterEffectsCommitted) {
-          await this.options.afterEffectsCommitted(envelope.value);
+          await this.options.afterEffectsCommitted(envelope);
         }
         return outcome;
       } catch (err) {
         if (err instanceof SimulatedCrash) throw err;
         const permanent = err instanceof DomainError;
-        const reason = permanent ? `${err.code}: ${err.message}` : errorSummary(err);
+        const reason = describeError(err);
         // A database that is briefly away is no reason to dead-letter: keep trying for minutes.
         const limit = isTransient(err)
           ? this.options.maxAttempts * TRANSIENT_FACTOR
           : this.options.maxAttempts;
         if (permanent || attempt >= limit) {
-          return this.deadLetter(
-            topic,
-            ctx,
-            permanent ? 'rejected' : 'failed',
-            reason,
-            attempt,
-            envelope.value,
-          );
+          return this.deadLetter(topic, ctx, permanent ? 'rejected' : 'failed', reason, attempt, envelope);
         }
-        this.logger.warn(
-          `handling ${envelope.value.id} failed (attempt ${attempt}/${this.options.maxAttempts}) at ${where.topic}/${where.partition}@${where.offset}: ${reason}`,
-        );
+        this.logger.warn({
+          msg: `handling ${envelope.id} failed (attempt ${attempt}/${this.options.maxAttempts}) at ${where.topic}/${where.partition}@${where.offset}`,
+          err: safeError(err),
+        });
         await ctx.getHeartbeat()();
         await delay(this.options.backoffMs?.(attempt) ?? Math.min(5000, 200 * 2 ** (attempt - 1)));
       }
@@ -197,15 +206,6 @@ function toText(value: unknown): string {
 
 function describe(violations: { field: string; rule: string }[]): string {
   return violations.map((v) => `${v.field} fails ${v.rule}`).join('; ');
-}
-
-/** Error text without values: database errors keep their code and message, never their detail. */
-function errorSummary(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { code?: string }).code;
-    return code ? `${err.name} ${code}: ${err.message}` : `${err.name}: ${err.message}`;
-  }
-  return String(err);
 }
 
 function delay(ms: number): Promise<void> {

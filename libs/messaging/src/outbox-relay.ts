@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { safeError } from '@overgang/observability';
 import { Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -62,7 +63,7 @@ export class OutboxRelay {
         if (published === (this.options.batchSize ?? 500)) continue;
       } catch (err) {
         failures++;
-        this.logger.warn(`outbox publish failed (attempt ${failures}): ${(err as Error).message}`);
+        this.logger.warn({ msg: `outbox publish failed (attempt ${failures})`, err: safeError(err) });
       }
       const backoff = failures > 0 ? Math.min(5000, 100 * 2 ** failures) : this.options.pollMs;
       await this.idle(backoff);

@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { databaseErrorMeaning, describeDatabaseError } from './database-errors';
+import { databaseErrorFields, databaseErrorMeaning, describeDatabaseError } from './database-errors';
 
 const pgError = (code: string, message: string, extra: Record<string, string> = {}) =>
   Object.assign(new Error(message), { code, ...extra });
@@ -43,11 +43,27 @@ describe('databaseErrorMeaning', () => {
     expect(databaseErrorMeaning(failed('42P01', 'relation "x" does not exist'))).toBeNull();
   });
 
-  it('describes an error without the values it quotes or the parameters', () => {
-    const text = describeDatabaseError(
-      failed('22P02', 'invalid input syntax for type uuid: "12345678901"', { table: 'consent' }),
+  it('describes an error by its SQLSTATE and names, without its text, detail or parameters', () => {
+    const err = failed('23505', 'duplicate key value violates unique constraint "referral_nid"', {
+      table: 'referral',
+      constraint: 'referral_nid',
+      detail: 'Key (person_national_id)=(12345678901) already exists.',
+    });
+    const text = describeDatabaseError(err);
+    expect(text).toBe('SQLSTATE 23505 (table referral, constraint referral_nid)');
+    expect(JSON.stringify(databaseErrorFields(err))).not.toMatch(/12345678901|duplicate|Key/);
+  });
+
+  it('keeps no field that is not a plain name', () => {
+    const err = failed('22P02', 'invalid input syntax for type uuid: "12345678901"', {
+      column: 'id = 12345678901',
+    });
+    expect(databaseErrorFields(err)).toEqual({ code: '22P02' });
+  });
+
+  it("names a lost connection by the driver's fixed text only", () => {
+    expect(describeDatabaseError(new Error('Connection terminated unexpectedly'))).toBe(
+      'Connection terminated',
     );
-    expect(text).toBe('SQLSTATE 22P02: invalid input syntax for type uuid: "…" (table consent)');
-    expect(text).not.toContain('12345678901');
   });
 });

@@ -82,32 +82,62 @@ export function isDatabaseError(err: unknown): boolean {
   return err instanceof QueryFailedError || databaseErrorMeaning(err) !== null;
 }
 
-/**
- * A database error for a log line: its SQLSTATE, table, column and constraint, and its message with
- * every quoted part left out — a message may quote the value refused, and the values are personal
- * data. Never the statement's parameters.
- */
-export function describeDatabaseError(err: unknown): string {
-  const { code, table, column, constraint, message = String(err) } = fields(err);
-  const where = [
-    table && `table ${table}`,
-    column && `column ${column}`,
-    constraint && `constraint ${constraint}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const text = message.replace(/"[^"]*"/g, '"…"');
-  return `${code ? `SQLSTATE ${code}: ` : ''}${text}${where ? ` (${where})` : ''}`;
+/** The parts of a database error that name things, never values: what a log line may carry. */
+export interface DatabaseErrorFields {
+  /** SQLSTATE (e.g. 23505) or the driver's network code (ECONNREFUSED). */
+  code?: string;
+  schema?: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+  dataType?: string;
+  /** The server function that raised it (e.g. _bt_check_unique). */
+  routine?: string;
+  /** The driver's own fixed text for a lost or timed-out connection, which quotes nothing. */
+  connection?: string;
 }
 
-/** TypeORM's logger for the services: failed statements without their parameters. */
+const NAME = /^[\w$.-]{1,128}$/;
+const NAMED = ['code', 'schema', 'table', 'column', 'constraint', 'dataType', 'routine'] as const;
+
+/**
+ * The loggable facts of a database error. A server message may quote the value refused, `detail`
+ * prints the failing row ("Key (national_id)=(…)"), and TypeORM keeps the statement's parameters:
+ * all of them are left out, whatever the error.
+ */
+export function databaseErrorFields(err: unknown): DatabaseErrorFields {
+  const f = fields(err) as Record<string, unknown>;
+  const out: DatabaseErrorFields = {};
+  for (const key of NAMED) {
+    const value = f[key];
+    if (typeof value === 'string' && NAME.test(value)) out[key] = value;
+  }
+  const connection = typeof f.message === 'string' ? CONNECTION_MESSAGES.exec(f.message) : null;
+  if (connection) out.connection = connection[0];
+  return out;
+}
+
+/** A database error for a log line: its SQLSTATE and the names it concerns, never its text or values. */
+export function describeDatabaseError(err: unknown): string {
+  const { code, connection, ...names } = databaseErrorFields(err);
+  const where = Object.entries(names)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const what = [code && `SQLSTATE ${code}`, connection].filter(Boolean).join(': ') || 'database error';
+  return `${what}${where ? ` (${where})` : ''}`;
+}
+
+/** TypeORM's logger for the services: failed statements by their SQL and error names, never their values. */
 export class ParameterFreeQueryLogger implements Logger {
   private readonly logger = new NestLogger('Database');
 
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.warn(`query failed: ${describeDatabaseError(error)}; statement: ${query.slice(0, 120)}`);
+    this.logger.warn({
+      msg: `query failed: ${describeDatabaseError(error)}; statement: ${query.slice(0, 120)}`,
+      db: databaseErrorFields(error),
+    });
   }
 
   logQuerySlow(time: number, query: string): void {
@@ -120,7 +150,8 @@ export class ParameterFreeQueryLogger implements Logger {
     this.logger.log(message);
   }
 
+  // TypeORM's own warnings are fixed texts about its set-up; a message of anything else is not logged.
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.logger.warn(String(message));
+    if (level === 'warn' && typeof message === 'string') this.logger.warn(message);
   }
 }

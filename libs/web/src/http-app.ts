@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
+import { requestLogContext } from '@overgang/observability';
 import { correlationId } from './correlation-id';
 import { MediaTypeGuard, refuseForeignCharset } from './media-type';
 import { requestDeadline, RequestDeadlineOptions } from './request-deadline';
@@ -28,6 +29,7 @@ export function configureHttpApp(
   app.use(checkRequestInput);
   // After the body parsers: they call on from a stream callback, outside any async scope opened earlier.
   app.use(requestScope);
+  app.use(requestLogContext);
   app.use(requestDeadline(deadline));
   app.useGlobalGuards(new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(strictValidationPipe());

@@ -11,7 +11,8 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@overgang/core';
-import { databaseErrorMeaning, describeDatabaseError, isDatabaseError } from '@overgang/persistence';
+import { safeError } from '@overgang/observability';
+import { databaseErrorMeaning, isDatabaseError } from '@overgang/persistence';
 
 export interface FieldProblem {
   /** Dotted path of the field in the request body or query, or the path parameter's name. */
@@ -311,26 +312,22 @@ export class ProblemFilter implements ExceptionFilter {
       // The deadline has answered already (503), or a streamed answer broke half-way: cut it.
       if (!res.writableEnded) res.destroy();
       if (!(exception instanceof RequestTimedOutError)) {
-        this.logger.warn(`request ${correlation} failed after its answer was sent: ${summary(exception)}`);
+        this.logger.warn({
+          msg: `request ${correlation} failed after its answer was sent`,
+          err: safeError(exception),
+        });
       }
       return;
     }
     const answer = problemFor(exception);
     const { status } = answer.problem;
     if (status === 503 && !(exception instanceof HttpException)) {
-      this.logger.warn(`request ${correlation} answered 503: ${summary(exception)}`);
+      this.logger.warn({ msg: `request ${correlation} answered 503`, err: safeError(exception) });
     } else if (status >= 500 && !(exception instanceof HttpException)) {
-      this.logger.error(`request ${correlation} failed: ${summary(exception, true)}`);
+      this.logger.error({ msg: `request ${correlation} failed`, err: safeError(exception) });
     } else if (isDatabaseError(exception)) {
-      this.logger.warn(`request ${correlation} refused by the database: ${summary(exception)}`);
+      this.logger.warn({ msg: `request ${correlation} refused by the database`, err: safeError(exception) });
     }
     writeProblem(res, answer, req);
   }
-}
-
-/** An error for the log: a database error by its code and names (never values), else its stack. */
-function summary(exception: unknown, stack = false): string {
-  if (isDatabaseError(exception)) return describeDatabaseError(exception);
-  if (exception instanceof Error) return stack ? (exception.stack ?? exception.message) : exception.message;
-  return String(exception);
 }

@@ -3,7 +3,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BaseServiceEnv, kafkaBrokers } from '@overgang/config';
 import { kafkaConsumerOptions } from '@overgang/messaging';
-import { createServiceLogger } from '@overgang/observability';
+import { createServiceLogger, requestLog } from '@overgang/observability';
 import { answerClientErrorsAsProblems } from './client-error';
 import { configureHttpApp } from './http-app';
 
@@ -18,10 +18,10 @@ export interface StartServiceOptions {
 
 /** Boots one hub service: HTTP API, then its Kafka consumer, then the listener. */
 export async function startService(o: StartServiceOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(o.module, {
-    logger: createServiceLogger(o.name, o.env.LOG_LEVEL),
-    abortOnError: false,
-  });
+  const logger = createServiceLogger(o.name, o.env.LOG_LEVEL);
+  const app = await NestFactory.create(o.module, { logger, abortOnError: false });
+  // First, so a request refused by any later middleware is logged too.
+  app.use(requestLog(logger.pino));
   configureHttpApp(app, o.title, {
     timeoutMs: o.env.REQUEST_TIMEOUT_MS,
     statementTimeoutMs: o.env.DB_STATEMENT_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { safeError } from '@overgang/observability';
 import { OpenAPIObject } from '@nestjs/swagger';
 import { Area } from '../proxy/routes';
 
@@ -47,8 +48,8 @@ export class MergedOpenApi {
       areas.map(([area, base]) =>
         fetchDoc(base).then(
           (doc) => ({ area, doc }),
-          (err: Error) => {
-            this.logger.warn(`no OpenAPI document from the ${area} service: ${err.message}`);
+          (err: unknown) => {
+            this.logger.warn({ msg: `no OpenAPI document from the ${area} service`, err: safeError(err) });
             return { area, doc: null };
           },
         ),

@@ -1,5 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { Logger } from '@nestjs/common';
+import { safeError } from '@overgang/observability';
 import { ProblemDocument, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@overgang/web';
 import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
 import { Area, ownerOf } from './routes';
@@ -34,9 +35,11 @@ export function proxyTo(area: Area, target: string, timeoutMs: number): RequestH
     proxyTimeout: timeoutMs,
     on: {
       error: (err: NodeJS.ErrnoException, req, res) => {
-        logger.warn(
-          `${area} service failed a request (${err.code ?? err.message}); correlation id ${String(req.headers['x-correlation-id'])}`,
-        );
+        logger.warn({
+          msg: `${area} service failed a request`,
+          err: safeError(err),
+          correlationId: req.headers['x-correlation-id'],
+        });
         if (!(res instanceof ServerResponse) || res.headersSent) {
           // Cut the connection rather than let a half-sent answer look complete.
           res.destroy();

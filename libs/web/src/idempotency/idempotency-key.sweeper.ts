@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { safeError } from '@overgang/observability';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
 const SWEEP_MS = 60 * 60 * 1000;
@@ -17,7 +18,9 @@ export class IdempotencyKeySweeper implements OnApplicationBootstrap, OnApplicat
       if (this.sweeping) return;
       this.sweeping = this.keys
         .deleteExpired()
-        .catch((err: Error) => this.logger.warn(`expired idempotency keys not deleted: ${err.message}`))
+        .catch((err: unknown) =>
+          this.logger.warn({ msg: 'expired idempotency keys not deleted', err: safeError(err) }),
+        )
         .finally(() => (this.sweeping = null));
     }, SWEEP_MS);
     this.timer.unref();

@@ -12,6 +12,7 @@ import { defer, from, mergeMap, Observable, of, catchError, finalize } from 'rxj
 import { EntityManager } from 'typeorm';
 import { Principal } from '@overgang/auth';
 import { DomainError } from '@overgang/core';
+import { safeError } from '@overgang/observability';
 import { addTransactionHook } from '@overgang/persistence';
 import {
   IDEMPOTENT_REPLAYED_HEADER,
@@ -187,7 +188,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
     } catch (err) {
       // The effect has committed: answer it. A retry gets the provisional answer, never a second effect.
-      this.logger.error(`could not store the answer for an Idempotency-Key: ${(err as Error).message}`);
+      this.logger.error({ msg: 'could not store the answer for an Idempotency-Key', err: safeError(err) });
     }
   }
 

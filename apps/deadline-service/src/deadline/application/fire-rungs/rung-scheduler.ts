@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { safeError } from '@overgang/observability';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DEADLINE_BREACHED_V1,
@@ -63,7 +64,9 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.tick()
-        .catch((err: Error) => this.logger.warn(`rung sweep failed, retried next tick: ${err.message}`))
+        .catch((err: unknown) =>
+          this.logger.warn({ msg: 'rung sweep failed, retried next tick', err: safeError(err) }),
+        )
         .finally(() => (this.running = null));
     }, this.env.DEADLINE_SWEEP_MS);
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { safeError } from '@overgang/observability';
 import { DataSource } from 'typeorm';
 import {
   CONSENT_EXPIRED_V1,
@@ -47,8 +48,8 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
     this.timer = setInterval(() => {
       if (this.sweeping) return;
       this.sweeping = this.expire()
-        .catch((err: Error) =>
-          this.logger.warn(`consent expiry sweep failed, retried next tick: ${err.message}`),
+        .catch((err: unknown) =>
+          this.logger.warn({ msg: 'consent expiry sweep failed, retried next tick', err: safeError(err) }),
         )
         .finally(() => (this.sweeping = null));
     }, this.env.CONSENT_SWEEP_MS);
