@@ -18,6 +18,7 @@ import { RotateDataKeysHandler } from './application/rotate-data-keys/rotate-dat
 import { AccessLogRetentionRepository } from './infrastructure/access-log-retention.repository';
 import { idempotencyAnswerSealer as answerSealer } from './infrastructure/data-key-ring';
 import { ResealRepository } from './infrastructure/reseal.repository';
+import { rotateDataKeys } from './rotate-data-keys.cli';
 import { RetentionRepository } from './infrastructure/retention.repository';
 
 /**
@@ -40,6 +41,7 @@ const PDF = Buffer.from('%PDF-1.4\nOla Eksempelsen sin søknad\n%%EOF\n');
 let ds: DataSource;
 let admin: Client;
 let dbName: string;
+let dbUrl: string;
 const referrals = new ReferralRepository();
 const reads = new ReferralReadRepository();
 const attachments = new AttachmentRepository();
@@ -147,6 +149,7 @@ beforeAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
   await admin.query(`CREATE DATABASE ${dbName}`);
   url.pathname = `/${dbName}`;
+  dbUrl = url.toString();
   use(ringOf(`a:${A}`, 'a'));
   ds = await openServiceDataSource({
     url: url.toString(),
@@ -272,6 +275,24 @@ describe('key rotation', () => {
       [id],
     );
     expect(person_key).toBe(onlyB.personKey(NATIONAL_ID));
+  });
+
+  it('runs as npm run keys:rotate, and says when the old key may leave the ring', async () => {
+    const id = await aReferral();
+    const lines: string[] = [];
+    const settings = { DATABASE_URL: dbUrl, NODE_ENV: 'test', DATA_HMAC_KEY: HMAC };
+    const done = await rotateDataKeys(
+      { ...settings, DATA_KEYS: `b:${B},a:${A}`, DATA_KEY_CURRENT: 'b' },
+      [],
+      (line) => lines.push(line),
+    );
+    expect(done).toBe(true);
+    expect(lines.join('\n')).toContain('every value is sealed with b: older keys may leave DATA_KEYS');
+    use(ringOf(`b:${B}`, 'b'));
+    expect((await load(id))?.referral.personNationalId).toBe(NATIONAL_ID);
+    await expect(
+      rotateDataKeys({ ...settings, DATA_KEYS: `b:${B}`, DATA_KEY_CURRENT: 'a' }, [], () => undefined),
+    ).rejects.toThrow(/DATA_KEY_CURRENT: a is not one of the DATA_KEYS/);
   });
 
   it('refuses to read a value whose key left the ring before it was re-sealed', async () => {
