@@ -127,6 +127,9 @@ async function runHubBench({ brokers, databaseUrl, log }) {
       AUTH_JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      // The load generator is one user at one address, far above any real caller's rate.
+      THROTTLE_USER_LIMIT: '100000000',
+      THROTTLE_ADDRESS_LIMIT: '100000000',
     },
     ports: PORTS,
     extra: { 'deadline-service': { DEADLINE_SWEEP_MS: '60000' } },

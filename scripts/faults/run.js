@@ -94,6 +94,9 @@ async function main() {
       KAFKA_BROKERS: state.broker.brokers,
       AUTH_JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
+      // The clients are a few users at one address sending bursts well above real use.
+      THROTTLE_USER_LIMIT: '100000000',
+      THROTTLE_ADDRESS_LIMIT: '100000000',
     },
     ports: PORTS,
     extra: { 'deadline-service': { DEADLINE_SWEEP_MS: '1000' } },

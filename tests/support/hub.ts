@@ -15,6 +15,8 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
+const UNLIMITED = 1_000_000;
+
 const url = (app: INestApplication) =>
   `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
@@ -24,7 +26,10 @@ const url = (app: INestApplication) =>
  */
 export async function startHub(
   hooks: Partial<Record<'referral' | 'routing' | 'deadline', AppHooks>> = {},
-  /** Settings every service gets on top of the test defaults (e.g. a short REQUEST_TIMEOUT_MS). */
+  /**
+   * Settings every service gets on top of the test defaults (e.g. a short REQUEST_TIMEOUT_MS);
+   * THROTTLE_ADDRESS_LIMIT and THROTTLE_WINDOW_MS go to the gateway too.
+   */
   overrides: Record<string, string> = {},
 ): Promise<Hub> {
   const env = {
@@ -35,6 +40,11 @@ export async function startHub(
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '100',
     PORT: '0',
+    // The suites send thousands of requests a minute as one user from one address; the rate
+    // limits get their own test (tests/e2e/web-hardening.e2e-spec.ts), with low ones.
+    THROTTLE_USER_LIMIT: String(UNLIMITED),
+    THROTTLE_UNAUTHENTICATED_LIMIT: String(UNLIMITED),
+    THROTTLE_ADDRESS_LIMIT: String(UNLIMITED),
     ...overrides,
   };
   const apps: INestApplication[] = [];
@@ -55,6 +65,8 @@ export async function startHub(
         {
           PORT: '0',
           LOG_LEVEL: 'warn',
+          THROTTLE_ADDRESS_LIMIT: env.THROTTLE_ADDRESS_LIMIT,
+          ...(overrides.THROTTLE_WINDOW_MS ? { THROTTLE_WINDOW_MS: overrides.THROTTLE_WINDOW_MS } : {}),
           REFERRAL_SERVICE_URL: referral,
           ROUTING_SERVICE_URL: routing,
           DEADLINE_SERVICE_URL: deadline,
@@ -63,14 +75,20 @@ export async function startHub(
       ),
     );
     const gateway = url(apps[3]);
-    // Ready when the referral service has the routing service's recipient map.
-    await eventually(
-      async () => {
-        const res = await fetch(`${referral}/health`);
-        if (!res.ok) throw new Error(await res.text());
-      },
-      { timeoutMs: 60_000, what: 'the referral service to be ready' },
-    );
+    // Ready when the referral and deadline services have the routing service's recipient map
+    // (with the directory every caller is checked against).
+    for (const [name, base] of [
+      ['referral', referral],
+      ['deadline', deadline],
+    ]) {
+      await eventually(
+        async () => {
+          const res = await fetch(`${base}/health`);
+          if (!res.ok) throw new Error(await res.text());
+        },
+        { timeoutMs: 60_000, what: `the ${name} service to be ready` },
+      );
+    }
     return {
       gateway,
       services: { referral, routing, deadline },

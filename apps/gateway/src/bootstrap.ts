@@ -4,7 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validateEnv } from '@overgang/config';
 import { createServiceLogger, requestLog, requestLogContext } from '@overgang/observability';
-import { correlationId, ProblemFilter, answerClientErrorsAsProblems } from '@overgang/web';
+import {
+  addressRateLimit,
+  answerClientErrorsAsProblems,
+  correlationId,
+  disableXPoweredBy,
+  ProblemFilter,
+  securityHeaders,
+  trustProxies,
+} from '@overgang/web';
 import { gatewayAppModule } from './app.module';
 import { GatewayEnv } from './config/env.schema';
 import { MergedOpenApi } from './docs/merged-openapi';
@@ -13,7 +21,8 @@ import { proxyTo } from './proxy/upstream.proxy';
 
 /**
  * One origin for the hub: /api/v1/<area> is streamed to the service that owns it, /docs is the
- * merged OpenAPI document, /health the upstreams' state, / a landing page.
+ * merged OpenAPI document, /health the upstreams' state, / a landing page. Every answer carries
+ * the security headers; each address has a request budget (the services limit each user).
  */
 export async function startGateway(
   raw: Record<string, unknown> = process.env,
@@ -30,6 +39,17 @@ export async function startGateway(
   app.use(requestLog(logger.pino));
   app.use(correlationId);
   app.use(requestLogContext);
+  disableXPoweredBy(app);
+  trustProxies(app, env.TRUSTED_PROXIES);
+  app.use(securityHeaders);
+  // Per address, in front of the proxies: a proxied request never reaches a Nest guard.
+  app.use(
+    addressRateLimit({
+      limit: env.THROTTLE_ADDRESS_LIMIT,
+      windowMs: env.THROTTLE_WINDOW_MS,
+      skip: (req) => req.path === '/health',
+    }),
+  );
   const targets = upstreams(env);
   for (const area of AREAS) {
     app.use(proxyTo(area, targets[area], env.UPSTREAM_TIMEOUT_MS));

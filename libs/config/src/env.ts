@@ -5,12 +5,18 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
   validateSync,
 } from 'class-validator';
 import { DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '@overgang/persistence';
+
+const PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)`;
+
+/** A TRUSTED_PROXIES list: Express `trust proxy` names, addresses and ranges, comma-separated, or nothing. */
+export const TRUSTED_PROXIES_PATTERN = new RegExp(`^\\s*(${PROXY_ENTRY}(\\s*,\\s*${PROXY_ENTRY})*)?\\s*$`);
 
 /** Settings every service shares. Each app extends this with its own. */
 export class BaseServiceEnv {
@@ -112,6 +118,40 @@ export class BaseServiceEnv {
   @IsInt()
   @Min(100)
   DB_LOCK_TIMEOUT_MS = DEFAULT_DATABASE_TIMEOUTS.lockMs;
+
+  /** The sliding window of the rate limits, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  THROTTLE_WINDOW_MS = 60_000;
+
+  /** Requests one signed-in user may send to this service per window; then 429 with Retry-After. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  THROTTLE_USER_LIMIT = 600;
+
+  /** Requests refused 401 (no token, a bad one) from one address per window; the next ones get 429. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  THROTTLE_UNAUTHENTICATED_LIMIT = 60;
+
+  /**
+   * Proxies whose X-Forwarded-For names the caller's address (Express `trust proxy`: loopback,
+   * linklocal, uniquelocal, addresses, CIDR ranges, comma-separated; empty trusts none). The
+   * gateway is one: loopback locally, its network in a container.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(TRUSTED_PROXIES_PATTERN, {
+    message:
+      'TRUSTED_PROXIES must list loopback, linklocal, uniquelocal, addresses or CIDR ranges, comma-separated',
+  })
+  TRUSTED_PROXIES = 'loopback';
 }
 
 /** The database timeouts of a service's environment, as libs/persistence takes them. */

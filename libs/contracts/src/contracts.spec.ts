@@ -16,7 +16,7 @@ function declaredFields(cls: Function): string[] {
 
 describe('contracts', () => {
   it.each(ALL_TOPICS)('%s follows the <area>.<past-tense-event>.v<major> naming', (topic) => {
-    expect(topic).toMatch(/^(referral|routing|deadline|consent)\.[a-z-]+\.v\d+$/);
+    expect(topic).toMatch(/^(referral|routing|deadline|consent|audit)\.[a-z-]+\.v\d+$/);
   });
 
   it.each(ALL_TOPICS)('%s golden fixture validates strictly', async (topic) => {

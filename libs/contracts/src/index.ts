@@ -26,4 +26,5 @@ export * from './deadline/clock-fields';
 export * from './deadline/deadline-opened.v1';
 export * from './deadline/deadline-met.v1';
 export * from './deadline/deadline-breached.v1';
+export * from './audit/access-recorded.v1';
 export * from './validate';

@@ -1,3 +1,4 @@
+import { AccessRecordedV1, ACCESS_RECORDED_V1 } from './audit/access-recorded.v1';
 import { ConsentExpiredV1, CONSENT_EXPIRED_V1 } from './consent/consent-expired.v1';
 import { ConsentRegisteredV1, CONSENT_REGISTERED_V1 } from './consent/consent-registered.v1';
 import { ConsentWithdrawnV1, CONSENT_WITHDRAWN_V1 } from './consent/consent-withdrawn.v1';
@@ -42,6 +43,7 @@ export const CONTRACTS = {
   [DEADLINE_RESCHEDULED_V1]: DeadlineRescheduledV1,
   [DEADLINE_WARNING_ISSUED_V1]: DeadlineWarningIssuedV1,
   [DEADLINE_ESCALATED_V1]: DeadlineEscalatedV1,
+  [ACCESS_RECORDED_V1]: AccessRecordedV1,
 } as const;
 
 export type Topic = keyof typeof CONTRACTS;

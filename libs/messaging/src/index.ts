@@ -7,3 +7,4 @@ export * from './message-processor';
 export * from './kafka';
 export * from './messaging.module';
 export * from './dlq-replay';
+export * from './access-record-publisher';

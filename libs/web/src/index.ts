@@ -10,3 +10,5 @@ export * from './request-input';
 export * from './media-type';
 export * from './idempotency';
 export * from './client-error';
+export * from './rate-limit';
+export * from './security-headers';

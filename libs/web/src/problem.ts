@@ -47,6 +47,20 @@ export class RequestRefusedError extends Error {
   }
 }
 
+/** Who ran out of requests: a signed-in user, an address, or an address sending requests without a valid token. */
+export type RateLimitScope = 'user' | 'address' | 'unauthenticated';
+
+/** More requests than the caller's limit allows in the window (see rate-limit/); nothing was done. */
+export class RateLimitedError extends Error {
+  constructor(
+    readonly scope: RateLimitScope,
+    /** Until a request is let through again. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super('Too many requests.');
+  }
+}
+
 /** The request ran past its deadline; its transaction is rolled back (see request-deadline.ts). */
 export class RequestTimedOutError extends Error {
   constructor() {
@@ -98,6 +112,7 @@ const TITLES: Record<number, string> = {
   413: 'Too large',
   415: 'Unsupported media type',
   422: 'Cannot be processed',
+  429: 'For mange forespørsler',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -139,9 +154,28 @@ function invalid(errors: FieldProblem[]): ProblemDocument {
 
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
+const RATE_LIMITED: Record<RateLimitScope, (seconds: number) => string> = {
+  user: (s) =>
+    `Du har sendt flere forespørsler enn tillatt på kort tid. Ingenting ble gjort; vent ${s} sekunder og prøv igjen.`,
+  address: (s) =>
+    `Det har kommet flere forespørsler fra adressen din enn tillatt på kort tid. Ingenting ble gjort; vent ${s} sekunder og prøv igjen.`,
+  unauthenticated: (s) =>
+    `Det har kommet for mange forespørsler uten gyldig pålogging fra adressen din. Vent ${s} sekunder, logg inn på nytt og prøv igjen.`,
+};
+
+/** 429 with Retry-After: the caller may try again once the window lets it through. */
+export function rateLimitedAnswer(e: RateLimitedError): ProblemAnswer {
+  const seconds = Math.max(1, Math.ceil(e.retryAfterSeconds));
+  return {
+    problem: problem(429, 'REQUEST.RATE_LIMITED', RATE_LIMITED[e.scope](seconds), { limit: e.scope }),
+    retryAfterSeconds: seconds,
+  };
+}
+
 /** What every failure of a request means for its caller: one mapping, used by every service. */
 export function problemFor(exception: unknown): ProblemAnswer {
   if (exception instanceof RequestValidationError) return { problem: invalid(exception.errors) };
+  if (exception instanceof RateLimitedError) return rateLimitedAnswer(exception);
   if (exception instanceof RequestRefusedError) {
     return { problem: problem(exception.status, exception.code, exception.message, exception.details) };
   }

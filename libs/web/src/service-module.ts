@@ -8,6 +8,8 @@ import { MessagingModule, MessagingModuleOptions } from '@overgang/messaging';
 import { HEALTH_CHECKS, HealthController } from '@overgang/observability';
 import { openServiceDataSource, serviceDataSourceOptions } from '@overgang/persistence';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { rateLimitOptions } from './rate-limit/rate-limit.options';
 
 export interface AppHooks {
   /** Test fault injection, see MessageProcessorOptions. */
@@ -61,6 +63,8 @@ export function hubServiceModule(o: HubServiceOptions): DynamicModule {
       AuthModule,
       // Idempotency-Key on every request that changes something (the service's idempotency_key table).
       IdempotencyModule,
+      // The rate limits (THROTTLE_*); configureHttpApp puts the guard after the auth guards.
+      RateLimitModule.forOptions(rateLimitOptions(o.env)),
       o.feature,
     ],
     controllers: [HealthController],

@@ -22,10 +22,15 @@ export async function startService(o: StartServiceOptions): Promise<INestApplica
   const app = await NestFactory.create(o.module, { logger, abortOnError: false });
   // First, so a request refused by any later middleware is logged too.
   app.use(requestLog(logger.pino));
-  configureHttpApp(app, o.title, {
-    timeoutMs: o.env.REQUEST_TIMEOUT_MS,
-    statementTimeoutMs: o.env.DB_STATEMENT_TIMEOUT_MS,
-  });
+  configureHttpApp(
+    app,
+    o.title,
+    {
+      timeoutMs: o.env.REQUEST_TIMEOUT_MS,
+      statementTimeoutMs: o.env.DB_STATEMENT_TIMEOUT_MS,
+    },
+    o.env.TRUSTED_PROXIES,
+  );
   app.connectMicroservice(kafkaConsumerOptions(o.name, kafkaBrokers(o.env)));
   await app.init();
   await app.startAllMicroservices();

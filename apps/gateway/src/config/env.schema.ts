@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { TRUSTED_PROXIES_PATTERN } from '@overgang/config';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const withoutTrailingSlash = ({ value }: { value: unknown }) =>
@@ -46,4 +47,33 @@ export class GatewayEnv {
   @IsInt()
   @Min(100)
   UPSTREAM_TIMEOUT_MS = 15_000;
+
+  /**
+   * Requests one address may send through the gateway per THROTTLE_WINDOW_MS (health probes
+   * aside); then 429 with Retry-After. The services limit each signed-in user on top.
+   */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  THROTTLE_ADDRESS_LIMIT = 1200;
+
+  /** The sliding window of the rate limit, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  THROTTLE_WINDOW_MS = 60_000;
+
+  /**
+   * Proxies in front of the gateway (a load balancer) whose X-Forwarded-For names the caller;
+   * empty, the default, trusts none: the caller is whoever connected.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(TRUSTED_PROXIES_PATTERN, {
+    message:
+      'TRUSTED_PROXIES must list loopback, linklocal, uniquelocal, addresses or CIDR ranges, comma-separated',
+  })
+  TRUSTED_PROXIES = '';
 }

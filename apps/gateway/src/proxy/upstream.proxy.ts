@@ -34,6 +34,13 @@ export function proxyTo(area: Area, target: string, timeoutMs: number): RequestH
     pathFilter: (path) => ownerOf(path) === area,
     proxyTimeout: timeoutMs,
     on: {
+      // The caller as the gateway sees it (TRUSTED_PROXIES), not a chain the caller could start itself.
+      proxyReq: (proxyReq, req) => {
+        proxyReq.setHeader('x-forwarded-for', (req as { ip?: string }).ip ?? req.socket.remoteAddress ?? '');
+      },
+      proxyRes: (proxyRes) => {
+        delete proxyRes.headers['x-powered-by'];
+      },
       error: (err: NodeJS.ErrnoException, req, res) => {
         logger.warn({
           msg: `${area} service failed a request`,
