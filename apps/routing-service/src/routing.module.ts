@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { clockProvider } from '@overgang/core';
+import { AccessRecordPublisher } from '@overgang/messaging';
 import { RegisterAbsenceHandler } from './directory/application/absences/register-absence.handler';
 import { CreateContactPersonHandler } from './directory/application/administer-directory/create-contact-person.handler';
 import { CreateOrganisationHandler } from './directory/application/administer-directory/create-organisation.handler';
@@ -73,6 +74,8 @@ const routing = [
   ],
   providers: [
     clockProvider,
+    // Reads of referral routing and staff contact data go to the referral service's access log.
+    AccessRecordPublisher,
     ...directory,
     ...routing,
     // The directory tells routing about its changes through its own port; it never imports routing.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { clockProvider } from '@overgang/core';
+import { AccessRecordPublisher } from '@overgang/messaging';
 import { ExplainDeadlineHandler } from './application/explain-deadline/explain-deadline.handler';
 import { FollowHolderHandler } from './application/follow-holder/follow-holder.handler';
 import { ListDeadlinesHandler } from './application/list-deadlines/list-deadlines.handler';
@@ -24,6 +25,8 @@ import { DeadlineEventsConsumer } from './interface/messaging/referral-events.co
   controllers: [DeadlineController, SlaController, DeadlineEventsConsumer],
   providers: [
     clockProvider,
+    // Reads of deadline lists and clocks go to the referral service's access log.
+    AccessRecordPublisher,
     ClockRepository,
     ClockRungRepository,
     DeadlineReadRepository,

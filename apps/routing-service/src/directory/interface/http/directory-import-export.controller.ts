@@ -24,16 +24,20 @@ export class DirectoryImportExportController {
   @ApiOperation({
     summary: 'The directory as JSON, in the import format (a coordinator gets their own organisation).',
   })
-  exportJson(@CurrentUser() user: Principal) {
-    return this.exportQuery.json(user);
+  exportJson(@CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
+    return this.exportQuery.json(user, correlation(req));
   }
 
   @Get('export.csv')
   @Roles('coordinator', 'hub-admin')
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'Contact persons as CSV.' })
-  async exportCsv(@CurrentUser() user: Principal, @Res() res: { send(b: string): void }) {
-    res.send(await this.exportQuery.csv(user));
+  async exportCsv(
+    @CurrentUser() user: Principal,
+    @Req() req: CorrelatedRequest,
+    @Res() res: { send(b: string): void },
+  ) {
+    res.send(await this.exportQuery.csv(user, correlation(req)));
   }
 
   @Post('import.csv')
