@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@overgang/core';
+import { AccessRecordPublisher } from '@overgang/messaging';
 import { DeadlineReadRepository } from '../../infrastructure/deadline.read-repository';
 import { iso, deadlineView, DeadlineView } from '../shared/deadline-view';
 import { ExplainDeadlineQuery } from './explain-deadline.query';
@@ -21,7 +22,10 @@ export interface DeadlineExplanationView extends DeadlineView {
 /** One clock with how its due time was computed, its pauses, its moves and its ladder. */
 @Injectable()
 export class ExplainDeadlineHandler {
-  constructor(private readonly deadlines: DeadlineReadRepository) {}
+  constructor(
+    private readonly deadlines: DeadlineReadRepository,
+    private readonly access: AccessRecordPublisher,
+  ) {}
 
   async execute(q: ExplainDeadlineQuery): Promise<DeadlineExplanationView> {
     const { by, clockId } = q;
@@ -31,11 +35,23 @@ export class ExplainDeadlineHandler {
       (by.organisationNumber === c.recipientOrganisationNumber ||
         by.organisationNumber === c.senderOrganisationNumber ||
         by.roles.includes('hub-admin'));
-    if (!c || !party)
+    const record = {
+      reader: by,
+      action: 'read-deadline',
+      objectType: 'deadline' as const,
+      objectId: clockId,
+      referralId: c?.referralId ?? null,
+      parties: c ? [c.recipientOrganisationNumber, c.senderOrganisationNumber] : [],
+      correlationId: q.correlationId,
+    };
+    if (!c || !party) {
+      await this.access.publish({ ...record, outcome: 'refused-not-found' });
       throw new NotFoundError(
         'DEADLINE.NOT_FOUND',
         'No deadline with that id exists, or you may not see it.',
       );
+    }
+    await this.access.publish(record);
     const { pauses, changes, rungs } = await this.deadlines.history(clockId);
     return {
       ...deadlineView(c),

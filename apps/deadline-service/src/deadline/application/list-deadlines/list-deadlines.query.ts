@@ -5,4 +5,6 @@ export interface ListDeadlinesQuery {
   by: Principal;
   status?: ClockStatus;
   referralId?: string;
+  /** The request's correlation id, carried to the access log. */
+  correlationId: string;
 }

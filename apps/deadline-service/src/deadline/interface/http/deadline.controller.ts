@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { uuidParam as uuid } from '@overgang/web';
@@ -8,6 +8,11 @@ import { SlaOverviewHandler } from '../../application/sla-overview/sla-overview.
 import { POLICY_CATALOGUE } from '../../domain/policy-catalogue';
 import { ListDeadlinesQueryDto } from './dto/list-deadlines.query.dto';
 import { slaOverviewCsv } from './sla-overview.csv';
+
+type CorrelatedRequest = { headers: Record<string, string | undefined> };
+
+/** The request's correlation id (the web layer always sets one), carried to the access log. */
+const correlation = (req: CorrelatedRequest) => req.headers['x-correlation-id'] ?? 'none';
 
 @ApiTags('deadlines')
 @ApiBearerAuth()
@@ -23,8 +28,13 @@ export class DeadlineController {
   @ApiOperation({
     summary: 'Deadline clocks of my organisation as recipient: who holds each and when it is due.',
   })
-  list(@Query() q: ListDeadlinesQueryDto, @CurrentUser() user: Principal) {
-    return this.listDeadlines.execute({ by: user, status: q.status, referralId: q.referralId });
+  list(@Query() q: ListDeadlinesQueryDto, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
+    return this.listDeadlines.execute({
+      by: user,
+      status: q.status,
+      referralId: q.referralId,
+      correlationId: correlation(req),
+    });
   }
 
   @Get('policies')
@@ -40,8 +50,8 @@ export class DeadlineController {
   @ApiOperation({
     summary: 'One clock: its due time and how it was computed, its pauses, moves and warning ladder.',
   })
-  explain(@Param('id', uuid) id: string, @CurrentUser() user: Principal) {
-    return this.explainDeadline.execute({ by: user, clockId: id });
+  explain(@Param('id', uuid) id: string, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
+    return this.explainDeadline.execute({ by: user, clockId: id, correlationId: correlation(req) });
   }
 }
 

@@ -57,8 +57,8 @@ export class DirectoryController {
 
   @Get('units/:id')
   @ApiOperation({ summary: 'A unit with its contact persons and who is away today.' })
-  unit(@Param('id') id: string) {
-    return this.queries.unit(id);
+  unit(@Param('id') id: string, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
+    return this.queries.unit(id, user, correlation(req));
   }
 
   @Post('units')

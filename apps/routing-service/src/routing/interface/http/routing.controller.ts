@@ -1,7 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { uuidParam as uuid } from '@overgang/web';
+import { CorrelatedRequest, correlation } from '../../../directory/interface/http/correlation';
 import { RoutingQueries } from '../../application/read-routing/routing.queries';
 import {
   RoutingExplanationResponseDto,
@@ -26,8 +27,9 @@ export class RoutingController {
   async explain(
     @Param('id', uuid) id: string,
     @CurrentUser() p: Principal,
+    @Req() req: CorrelatedRequest,
   ): Promise<RoutingExplanationResponseDto> {
-    return toRoutingExplanationResponse(await this.queries.explain(id, p));
+    return toRoutingExplanationResponse(await this.queries.explain(id, p, correlation(req)));
   }
 
   @Get('api/v1/directory/unroutable')
