@@ -23,6 +23,18 @@ export function aNationalId(): string {
   );
 }
 
+/**
+ * Every person name the factories hand out. The test run's output is scanned for them
+ * (scripts/log-scan.js): a name in a log line is personal data leaking.
+ */
+export const TEST_PERSON_NAMES = {
+  releaseNotice: 'Testa Testesen',
+  dischargeNotice: 'Pasient Eksempel',
+  benefitDeduction: 'Leietaker Eksempel',
+  guardian: 'Verge Eksempel',
+  assessmentRequest: 'Søker Eksempel',
+} as const;
+
 export const DRAMMEN = { municipalityNumber: '3301', housing: '100000016', nav: '100000024' } as const;
 export const BAERUM = { municipalityNumber: '3201', housing: '100000032', nav: '100000040' } as const;
 export const VERDAL = { municipalityNumber: '5038', housing: '100000059', nav: '100000067' } as const;
@@ -46,7 +58,7 @@ export function aConsent(overrides: Record<string, unknown> = {}) {
 export function aReleaseNotice(overrides: Record<string, unknown> = {}) {
   return {
     nationalId: aNationalId(),
-    name: 'Testa Testesen',
+    name: TEST_PERSON_NAMES.releaseNotice,
     expectedReleaseDate: addCalendarDays(today(), 40),
     municipalityNumber: DRAMMEN.municipalityNumber,
     housingSituation: 'no-home',
@@ -61,7 +73,7 @@ export function aReleaseNotice(overrides: Record<string, unknown> = {}) {
 export function aDischargeNotice(overrides: Record<string, unknown> = {}) {
   return {
     nationalId: aNationalId(),
-    name: 'Pasient Eksempel',
+    name: TEST_PERSON_NAMES.dischargeNotice,
     institutionUnitId: 'vestre-viken-dps-drammen',
     ward: 'Døgnpost 2',
     admissionDate: addCalendarDays(today(), -3),
@@ -78,14 +90,14 @@ export function aDischargeNotice(overrides: Record<string, unknown> = {}) {
 export function aBenefitDeduction(overrides: Record<string, unknown> = {}) {
   return {
     nationalId: aNationalId(),
-    name: 'Leietaker Eksempel',
+    name: TEST_PERSON_NAMES.benefitDeduction,
     municipalityNumber: DRAMMEN.municipalityNumber,
     benefit: 'uforetrygd',
     monthlyAmount: 7500,
     accountNumber: '1234.56.78903',
     kid: '1234567890128',
     firstMonth: addCalendarDays(today(), 40).slice(0, 7),
-    guardian: { name: 'Verge Eksempel' },
+    guardian: { name: TEST_PERSON_NAMES.guardian },
     consentId: '00000000-0000-4000-8000-000000000000',
     ...overrides,
   };
@@ -95,7 +107,7 @@ export function aBenefitDeduction(overrides: Record<string, unknown> = {}) {
 export function anAssessmentRequest(overrides: Record<string, unknown> = {}) {
   return {
     nationalId: aNationalId(),
-    name: 'Søker Eksempel',
+    name: TEST_PERSON_NAMES.assessmentRequest,
     municipalityNumber: DRAMMEN.municipalityNumber,
     assessedBy: 'follow-up-substance-use',
     questions: ['Kan søker bo i ordinær kommunal bolig med oppfølging?'],
