@@ -16,6 +16,11 @@ const log = (m) => console.log(`[overgang] ${m}`);
 
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'apps'))) throw new Error('dist/ is missing: run npm run build');
+  if (process.env.NODE_ENV === 'production') {
+    // The demo launcher brings the demo directory, its users and the development secret: none of them
+    // belongs in production, which starts each service with its own settings (README, Production mode).
+    throw new Error('npm start is the local demo launcher; it does not run with NODE_ENV=production');
+  }
   let hub = null;
   let kafkaDir = null;
   let pg = null;

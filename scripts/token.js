@@ -33,7 +33,9 @@ function issue({ sub, org, unit, roles }) {
     issuer: process.env.AUTH_JWT_ISSUER || 'overgang-local',
     audience: process.env.AUTH_JWT_AUDIENCE || 'overgang',
   };
-  return issuer().issueToken(settings, { sub, org, unit: unit ?? null, roles });
+  // As long as the services accept (AUTH_MAX_TOKEN_LIFETIME_S, default 3600 s), never longer.
+  const lifetime = Number(process.env.AUTH_MAX_TOKEN_LIFETIME_S) || undefined;
+  return issuer().issueToken(settings, { sub, org, unit: unit ?? null, roles }, lifetime);
 }
 
 /** A token for one user of the demo directory. */

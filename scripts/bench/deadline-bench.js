@@ -109,7 +109,8 @@ async function runDeadlineBench({ brokers, databaseUrl, log: say = log }) {
   const { DataSource } = require('typeorm');
   const app = await startDeadlineService(
     {
-      NODE_ENV: 'production',
+      // Not production: the bench runs with the local issuer and a throwaway secret.
+      NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: brokers,
       AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',

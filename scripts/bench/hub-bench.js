@@ -121,7 +121,8 @@ async function runHubBench({ brokers, databaseUrl, log }) {
   const hub = await launchServices({
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      // Not production: these run the demo directory, the local issuer and synthetic national IDs.
+      NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: brokers,
       AUTH_JWT_SECRET: SECRET,

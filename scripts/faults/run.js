@@ -89,7 +89,8 @@ async function main() {
   state.hub = new Hub({
     env: {
       ...process.env,
-      NODE_ENV: 'production',
+      // Not production: these run the demo directory, the local issuer and synthetic national IDs.
+      NODE_ENV: 'test',
       DATABASE_URL: state.pg.url,
       KAFKA_BROKERS: state.broker.brokers,
       AUTH_JWT_SECRET: SECRET,

@@ -271,7 +271,7 @@ describe('release notice, end to end on real Kafka and PostgreSQL', () => {
       .set(auth('cp-drammen-bolig-1'))
       .send(aReleaseNotice({ nationalId, consentId: housingOnly }))
       .expect(403);
-    expect(wrongRole.body.code).toBe('HTTP.403');
+    expect(wrongRole.body.code).toBe('AUTH.ROLE_REQUIRED');
 
     // The consents were stored; no referral, and no referral event, was.
     const after = await counts();

@@ -1,3 +1,4 @@
+import { DIRECTORY_PROJECTION_ENTITIES } from '@overgang/auth';
 import { IdempotencyKeyOrmEntity } from '@overgang/web';
 import {
   ClockChangeOrmEntity,
@@ -18,4 +19,5 @@ export const ENTITIES = [
   ReferralAnchorOrmEntity,
   UnitHolderOrmEntity,
   IdempotencyKeyOrmEntity,
+  ...DIRECTORY_PROJECTION_ENTITIES,
 ];

@@ -1,5 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { directoryProjectionLoaded } from '@overgang/auth';
 import { HEALTH_CHECKS, HealthCheck } from '@overgang/observability';
 import { AppHooks, hubServiceModule } from '@overgang/web';
 import { DB_SCHEMA, ReferralServiceEnv, SERVICE_NAME } from './config/env.schema';
@@ -30,7 +31,7 @@ export function referralAppModule(env: ReferralServiceEnv, hooks: AppHooks = {})
     healthChecks: {
       provide: HEALTH_CHECKS,
       inject: [DataSource],
-      useFactory: (ds: DataSource) => [recipientMapLoaded(ds)],
+      useFactory: (ds: DataSource) => [recipientMapLoaded(ds), directoryProjectionLoaded(ds)],
     },
     afterEffectsCommitted: hooks.afterEffectsCommitted,
   });

@@ -1,3 +1,4 @@
+import { DIRECTORY_PROJECTION_ENTITIES } from '@overgang/auth';
 import { IdempotencyKeyOrmEntity } from '@overgang/web';
 import { ConsentChangeOrmEntity, ConsentOrmEntity } from './consent/infrastructure/consent.orm-entity';
 import { RetentionRunOrmEntity } from './personal-data/infrastructure/retention-run.orm-entity';
@@ -30,5 +31,6 @@ export const ENTITIES = [
   KnownInstitutionOrmEntity,
   PendingReassignmentOrmEntity,
   IdempotencyKeyOrmEntity,
+  ...DIRECTORY_PROJECTION_ENTITIES,
   RetentionRunOrmEntity,
 ];

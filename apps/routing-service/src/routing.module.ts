@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ORGANISATION_DIRECTORY } from '@overgang/auth';
 import { clockProvider } from '@overgang/core';
 import { AccessRecordPublisher } from '@overgang/messaging';
 import { RegisterAbsenceHandler } from './directory/application/absences/register-absence.handler';
@@ -18,6 +19,7 @@ import { ImportDirectoryHandler } from './directory/application/import-export/im
 import { PublishRecipientMapHandler } from './directory/application/publish-recipient-map/publish-recipient-map.handler';
 import { SeedDirectoryHandler } from './directory/application/seed-directory/seed-directory.handler';
 import { DirectoryRepository } from './directory/infrastructure/directory.repository';
+import { RoutingOrganisationDirectory } from './directory/infrastructure/routing-organisation-directory';
 import { DirectoryImportExportController } from './directory/interface/http/directory-import-export.controller';
 import { DirectoryController } from './directory/interface/http/directory.controller';
 import { CloseReferralHandler } from './routing/application/close-referral/close-referral.handler';
@@ -78,6 +80,8 @@ const routing = [
     AccessRecordPublisher,
     ...directory,
     ...routing,
+    // Every request's organisation, unit and roles are checked against the directory's own tables.
+    { provide: ORGANISATION_DIRECTORY, useClass: RoutingOrganisationDirectory },
     // The directory tells routing about its changes through its own port; it never imports routing.
     { provide: DIRECTORY_CHANGE_LISTENER, useExisting: RoutingDirectoryListener },
   ],

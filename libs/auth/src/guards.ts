@@ -1,6 +1,23 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  OnModuleInit,
+  ServiceUnavailableException,
+  SetMetadata,
+} from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { BaseServiceEnv, SERVICE_ENV } from '@overgang/config';
+import { DomainError } from '@overgang/core';
+import { checkCaller } from './caller-check';
+import {
+  CachedOrganisationDirectory,
+  ORGANISATION_DIRECTORY,
+  OrganisationDirectory,
+} from './organisation-directory';
 import { Principal, Role } from './principal';
 
 const PUBLIC = 'overgang:public';
@@ -12,6 +29,9 @@ export const Public = () => SetMetadata(PUBLIC, true);
 /** The caller needs at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
+const isPublic = (reflector: Reflector, context: ExecutionContext) =>
+  !!reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]);
+
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -20,12 +40,57 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override canActivate(context: ExecutionContext) {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    if (isPublic(this.reflector, context)) return true;
     return super.canActivate(context);
+  }
+}
+
+/**
+ * After the token is verified: its organisation and unit are checked against the directory, and
+ * the roles not valid for the organisation's type are dropped, so a token cannot make a NAV
+ * caseworker a prison consultant or a municipality's coordinator the hub's administrator.
+ */
+@Injectable()
+export class OrganisationGuard implements CanActivate, OnModuleInit {
+  private directory!: CachedOrganisationDirectory;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly moduleRef: ModuleRef,
+    @Inject(SERVICE_ENV) private readonly env: BaseServiceEnv,
+  ) {}
+
+  onModuleInit(): void {
+    let source: OrganisationDirectory;
+    try {
+      source = this.moduleRef.get<OrganisationDirectory>(ORGANISATION_DIRECTORY, { strict: false });
+    } catch {
+      throw new Error(
+        'No OrganisationDirectory: a service that uses AuthModule must provide ORGANISATION_DIRECTORY.',
+      );
+    }
+    this.directory = new CachedOrganisationDirectory(source, this.env.AUTH_DIRECTORY_CACHE_MS);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http' || isPublic(this.reflector, context)) return true;
+    const req = context.switchToHttp().getRequest<{ user?: Principal }>();
+    const user = req.user;
+    if (!user) return true;
+    let view = await this.directory.view();
+    let check = view && checkCaller(view, user);
+    if (check && !check.ok) {
+      view = await this.directory.afterMiss();
+      check = view && checkCaller(view, user);
+    }
+    if (!check) {
+      throw new ServiceUnavailableException(
+        'Tjenesten har ennå ikke fått katalogen over organisasjoner og enheter, så den kan ikke kontrollere tilgangen din. Prøv igjen om noen sekunder.',
+      );
+    }
+    if (!check.ok) throw new DomainError(check.code, check.message, 'forbidden');
+    req.user = { ...user, roles: check.roles };
+    return true;
   }
 }
 
@@ -41,7 +106,13 @@ export class RolesGuard implements CanActivate {
     ]);
     if (!needed || needed.length === 0) return true;
     const user = context.switchToHttp().getRequest<{ user?: Principal }>().user;
-    return !!user && needed.some((r) => user.roles.includes(r));
+    if (user && needed.some((r) => user.roles.includes(r))) return true;
+    throw new DomainError(
+      'AUTH.ROLE_REQUIRED',
+      `Dette krever en av rollene ${needed.join(', ')} i en organisasjon der rollen gjelder.`,
+      'forbidden',
+      { requiredRoles: needed },
+    );
   }
 }
 

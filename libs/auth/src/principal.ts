@@ -5,6 +5,7 @@ export const ROLES = [
   'nav-caseworker',
   'coordinator',
   'hub-admin',
+  'security-officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

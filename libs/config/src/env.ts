@@ -9,9 +9,47 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
+  ValidationArguments,
   validateSync,
 } from 'class-validator';
 import { DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '@overgang/persistence';
+
+/** The issuer name of the local token issuer (npm run token, the tests); never trusted in production. */
+export const LOCAL_ISSUER = 'overgang-local';
+
+/**
+ * Secrets published with the code: .env.example and scripts/token.js (development), libs/testing
+ * (tests). Anyone can sign a token with them, so production refuses to start with one.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [
+  'overgang-local-development-secret-not-for-production',
+  'overgang-test-secret-0123456789abcdef-0123456789',
+];
+
+/** Longest a token may still be valid when it arrives, in seconds, unless AUTH_MAX_TOKEN_LIFETIME_S says otherwise. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 3600;
+
+const isProduction = (args?: ValidationArguments) =>
+  (args?.object as { NODE_ENV?: unknown } | undefined)?.NODE_ENV === 'production';
+
+/**
+ * A value that is fine for development and tests but must never run in production: a list of
+ * refused values, or a test that says whether a value is refused.
+ */
+export function RefusedInProduction(
+  refused: readonly string[] | ((value: unknown) => boolean),
+  message: string,
+): PropertyDecorator {
+  const isRefused = typeof refused === 'function' ? refused : (v: unknown) => refused.includes(String(v));
+  return ValidateBy({
+    name: 'refusedInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => !isProduction(args) || !isRefused(value),
+      defaultMessage: () => message,
+    },
+  });
+}
 
 const PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)`;
 
@@ -36,13 +74,45 @@ export class BaseServiceEnv {
   /** Shared secret of the local token issuer (HS256). Production replaces it with an OIDC issuer. */
   @IsString()
   @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  @RefusedInProduction(
+    PUBLISHED_SECRETS,
+    'AUTH_JWT_SECRET is a development or test secret published with the code; production needs its own',
+  )
   AUTH_JWT_SECRET!: string;
 
   @IsString()
-  AUTH_JWT_ISSUER = 'overgang-local';
+  @RefusedInProduction(
+    [LOCAL_ISSUER],
+    `AUTH_JWT_ISSUER ${LOCAL_ISSUER} is the local development issuer; production must name its own`,
+  )
+  AUTH_JWT_ISSUER = LOCAL_ISSUER;
 
   @IsString()
   AUTH_JWT_AUDIENCE = 'overgang';
+
+  /** A token must expire (exp), at most this many seconds after it arrives, in every mode. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  AUTH_MAX_TOKEN_LIFETIME_S = DEFAULT_MAX_TOKEN_LIFETIME_S;
+
+  /** How far an issuer's clock may run ahead of ours: a token issued (iat) further in the future is refused, in s. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  AUTH_CLOCK_SKEW_S = 60;
+
+  /** How long the organisations and units a caller is checked against are kept in memory, in ms. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  AUTH_DIRECTORY_CACHE_MS = 5000;
 
   @Transform(({ value }) => Number(value))
   @IsInt()

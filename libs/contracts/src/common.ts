@@ -25,6 +25,18 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/** What kind of organisation a directory entry is; a role is valid only in the types it belongs to. */
+export const ORGANISATION_TYPES = [
+  'municipality',
+  'nav-office',
+  'prison',
+  'probation-office',
+  'health-trust',
+  'institution',
+  'hub',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
 export const ORGANISATION_NUMBER = /^\d{9}$/;
 export const KOMMUNENUMMER = /^\d{4}$/;
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,11 @@
 import { idnr } from '@navikt/fnrvalidator';
-import { isValidNationalId, maskNationalId, syntheticNationalId, validateNationalId } from './national-id';
+import {
+  isSyntheticNationalId,
+  isValidNationalId,
+  maskNationalId,
+  syntheticNationalId,
+  validateNationalId,
+} from './national-id';
 
 // Non-synthetic examples come from @navikt/fnrvalidator's own (auto-generated) test suite.
 describe('validateNationalId', () => {
@@ -115,6 +121,21 @@ describe('validateNationalId', () => {
   it('has a boolean shorthand', () => {
     expect(isValidNationalId('13097248022')).toBe(true);
     expect(isValidNationalId('13097248023')).toBe(false);
+  });
+});
+
+describe('isSyntheticNationalId', () => {
+  it('names the Tenor and Dolly test numbers, which production refuses', () => {
+    expect(isSyntheticNationalId('10915596784')).toBe(true);
+    expect(isSyntheticNationalId('50846202355')).toBe(true);
+    expect(isSyntheticNationalId('13527248013')).toBe(true);
+    expect(isSyntheticNationalId(syntheticNationalId('1990-01-01'))).toBe(true);
+  });
+
+  it('does not call a real-looking number synthetic, nor an invalid one', () => {
+    expect(isSyntheticNationalId('13097248022')).toBe(false);
+    expect(isSyntheticNationalId('53097248016')).toBe(false);
+    expect(isSyntheticNationalId('13097248023')).toBe(false);
   });
 });
 

@@ -41,6 +41,15 @@ export function validateNationalId(value: string): NationalIdValidation {
   return { valid: true, kind, synthetic, birthDate };
 }
 
+/**
+ * A synthetic test number (Skatteetaten/Tenor month + 80, NAV/Dolly month + 40): fine in tests and
+ * demos, never a real person's number, so production refuses it.
+ */
+export function isSyntheticNationalId(value: string): boolean {
+  const result = validateNationalId(value);
+  return result.valid && result.synthetic;
+}
+
 export function isValidNationalId(value: string): boolean {
   return validateNationalId(value).valid;
 }

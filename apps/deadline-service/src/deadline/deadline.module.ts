@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ORGANISATION_DIRECTORY, ProjectedOrganisationDirectory } from '@overgang/auth';
 import { clockProvider } from '@overgang/core';
 import { AccessRecordPublisher } from '@overgang/messaging';
 import { ExplainDeadlineHandler } from './application/explain-deadline/explain-deadline.handler';
@@ -19,10 +20,12 @@ import { DatabaseClock } from './infrastructure/database-clock';
 import { DeadlineReadRepository } from './infrastructure/deadline.read-repository';
 import { UnitHolderRepository } from './infrastructure/unit-holder.repository';
 import { DeadlineController, SlaController } from './interface/http/deadline.controller';
+import { ProjectDirectoryHandler } from './application/project-directory/project-directory.handler';
+import { DirectoryEventsConsumer } from './interface/messaging/directory-events.consumer';
 import { DeadlineEventsConsumer } from './interface/messaging/referral-events.consumer';
 
 @Module({
-  controllers: [DeadlineController, SlaController, DeadlineEventsConsumer],
+  controllers: [DeadlineController, SlaController, DeadlineEventsConsumer, DirectoryEventsConsumer],
   providers: [
     clockProvider,
     // Reads of deadline lists and clocks go to the referral service's access log.
@@ -44,6 +47,9 @@ import { DeadlineEventsConsumer } from './interface/messaging/referral-events.co
     ListDeadlinesHandler,
     ExplainDeadlineHandler,
     SlaOverviewHandler,
+    ProjectDirectoryHandler,
+    // Every request's organisation, unit and roles are checked against the projected directory.
+    { provide: ORGANISATION_DIRECTORY, useClass: ProjectedOrganisationDirectory },
   ],
 })
 export class DeadlineModule {}

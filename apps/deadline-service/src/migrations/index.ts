@@ -3,6 +3,7 @@ import { ClockPauses1795429003382 } from './1795429003382-clockpauses';
 import { DeadlineEngine1795429822212 } from './1795429822212-deadlineengine';
 import { IdempotencyKeys1796122783479 } from './1796122783479-idempotencykeys';
 import { OrderedEvents1796123000294 } from './1796123000294-orderedevents';
+import { DirectoryProjection1796132979390 } from './1796132979390-directoryprojection';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   DeadlineEngine1795429822212,
   IdempotencyKeys1796122783479,
   OrderedEvents1796123000294,
+  DirectoryProjection1796132979390,
 ];

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ORGANISATION_DIRECTORY, ProjectedOrganisationDirectory } from '@overgang/auth';
 import { clockProvider } from '@overgang/core';
+import { NationalIdPolicy } from '../config/national-id-policy';
 import { ConsentReader } from '../consent/application/read-consent/consent.reader';
 import { RegisterConsentHandler } from '../consent/application/register-consent/register-consent.handler';
 import { ConsentLedgerService } from '../consent/application/withdraw-consent/consent-ledger.service';
@@ -55,6 +58,9 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
     ReferralClockRepository,
     RecipientMapRepository,
     RecipientProjectionRepository,
+    // Every request's organisation, unit and roles are checked against the projected directory.
+    { provide: ORGANISATION_DIRECTORY, useClass: ProjectedOrganisationDirectory },
+    NationalIdPolicy,
     AttachmentRepository,
     AccessLogRepository,
     ConsentRepository,

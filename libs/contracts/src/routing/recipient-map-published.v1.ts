@@ -13,6 +13,8 @@ import {
 import {
   KOMMUNENUMMER,
   ORGANISATION_NUMBER,
+  ORGANISATION_TYPES,
+  OrganisationType,
   REFERRAL_TYPES,
   ReferralType,
   UNIT_KINDS,
@@ -64,6 +66,32 @@ export class InstitutionV1 {
   unitId!: string;
 }
 
+/** An organisation of the directory and its type, for checking a caller's roles against it. */
+export class MapOrganisationV1 {
+  /** Organisation number. */
+  @Matches(ORGANISATION_NUMBER)
+  organisationNumber!: string;
+
+  /** What kind of organisation it is. */
+  @IsIn(ORGANISATION_TYPES)
+  type!: OrganisationType;
+}
+
+/** A unit of the directory and the organisation it belongs to, for checking a caller's unit. */
+export class MapUnitV1 {
+  /** Directory id of the unit. */
+  @IsString()
+  id!: string;
+
+  /** Organisation number of the organisation the unit belongs to. */
+  @Matches(ORGANISATION_NUMBER)
+  organisationNumber!: string;
+
+  /** What kind of unit it is. */
+  @IsIn(UNIT_KINDS)
+  kind!: UnitKind;
+}
+
 /**
  * The routing service's whole responsibility map, public facts only. The referral service keeps
  * the latest copy to check, at submission, that the consent covers every recipient.
@@ -86,6 +114,23 @@ export class RecipientMapPublishedV1 {
   @ValidateNested({ each: true })
   @Type(() => InstitutionV1)
   institutions?: InstitutionV1[];
+
+  /**
+   * Every organisation of the directory with its type (absent from producers before it was added).
+   * Services check each caller's roles against it.
+   */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MapOrganisationV1)
+  organisations?: MapOrganisationV1[];
+
+  /** Every unit of the directory and its organisation (absent from producers before it was added). */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => MapUnitV1)
+  units?: MapUnitV1[];
 
   /** When this version was published. */
   @IsISO8601({ strict: true })

@@ -7,6 +7,7 @@ const deduction: StepSubject = {
   status: 'delivered',
   senderOrganisation: '100000016',
   senderUnit: 'drammen-boligtjenesten',
+  senderUser: 'cp-bolig',
   recipients: [
     {
       organisationNumber: '100000024',
@@ -52,9 +53,16 @@ describe('authoriseStep', () => {
     ).toBe('REFERRAL.SENDER_ONLY');
   });
 
-  it('refuses a sender-side step to another unit of the sending municipality', () => {
+  it('refuses a sender-side step to another unit of the sending municipality, which cannot even see it', () => {
     const followUp = { ...housing, userId: 'cp-rus', unitId: 'drammen-rus' };
-    expect(refusal(() => authoriseStep('withdraw', deduction, followUp)).code).toBe('REFERRAL.SENDER_ONLY');
+    expect(refusal(() => authoriseStep('withdraw', deduction, followUp)).code).toBe('REFERRAL.NOT_FOUND');
+  });
+
+  it('refuses a sender-side step to the sending organisation’s coordinator without the sender’s role', () => {
+    const coordinator = { ...housing, userId: 'coord', unitId: 'drammen-rus', roles: ['coordinator'] };
+    expect(refusal(() => authoriseStep('withdraw', deduction, coordinator)).code).toBe(
+      'REFERRAL.SENDER_ONLY',
+    );
   });
 
   it('answers an illegal step with the current state and the steps allowed (409)', () => {

@@ -105,8 +105,6 @@ export const STEPS: readonly StepRule[] = [
 export interface StepSubject extends ReferralParties {
   type: ReferralType;
   status: ReferralStatus;
-  /** The sending unit; when sender and recipient are units of one municipality, it tells them apart. */
-  senderUnit: string | null;
   recipients: Array<ReferralParties['recipients'][number] & { unitKind: string }>;
 }
 

@@ -10,6 +10,7 @@ const sender = { ...recipient, userId: 's', organisationNumber: '100000008', uni
 const parties = {
   senderOrganisation: '100000008',
   senderUnit: null,
+  senderUser: 's',
   recipients: [{ organisationNumber: '100000016', unitId: 'x', contactPersonId: 'u' }],
 };
 const withdrawn = { suspensionReason: 'CONSENT_WITHDRAWN' };

@@ -7,7 +7,7 @@ import { Caller, isSenderSide, ReferralParties } from './access';
  */
 export function personalDataWithheld(
   caller: Caller,
-  referral: ReferralParties & { senderUnit: string | null; details: Record<string, unknown> },
+  referral: ReferralParties & { details: Record<string, unknown> },
 ): { code: string; reason: string } | null {
   if (!referral.details.suspensionReason || isSenderSide(caller, referral)) return null;
   const expired = referral.details.suspensionReason === 'CONSENT_EXPIRED';

@@ -1,15 +1,8 @@
-import { ReferralType, UnitKind } from '@overgang/contracts';
+import { OrganisationType, ReferralType, UnitKind } from '@overgang/contracts';
 
-export const ORGANISATION_TYPES = [
-  'municipality',
-  'nav-office',
-  'prison',
-  'probation-office',
-  'health-trust',
-  'institution',
-  'hub',
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+// Defined once in contracts: the recipient map carries each organisation's type to the other services.
+export { ORGANISATION_TYPES } from '@overgang/contracts';
+export type { OrganisationType } from '@overgang/contracts';
 
 /** How a unit shares its referrals: the primary with a backup, or the team member with the fewest open. */
 export const UNIT_MODES = ['primary-backup', 'team'] as const;

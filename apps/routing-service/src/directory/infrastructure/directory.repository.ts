@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { ReferralType, UnitKind } from '@overgang/contracts';
 import {
   Absence,
@@ -151,6 +151,28 @@ export class DirectoryRepository {
 
   async units(manager: EntityManager): Promise<UnitRecord[]> {
     return (await manager.find(UnitOrmEntity, { order: { id: 'ASC' } })) as UnitRecord[];
+  }
+
+  /** The units of these ids that exist (any order). */
+  async unitsByIds(manager: EntityManager, ids: string[]): Promise<UnitRecord[]> {
+    if (ids.length === 0) return [];
+    return (await manager.find(UnitOrmEntity, { where: { id: In([...new Set(ids)]) } })) as UnitRecord[];
+  }
+
+  /** The contact persons of these ids that exist (any order). */
+  async contactPersonsByIds(manager: EntityManager, ids: string[]): Promise<ContactPersonRecord[]> {
+    if (ids.length === 0) return [];
+    return (await manager.find(ContactPersonOrmEntity, {
+      where: { id: In([...new Set(ids)]) },
+    })) as ContactPersonRecord[];
+  }
+
+  /** The organisations of these numbers that exist (any order). */
+  async organisationsByNumbers(manager: EntityManager, numbers: string[]): Promise<Organisation[]> {
+    if (numbers.length === 0) return [];
+    return (await manager.find(OrganisationOrmEntity, {
+      where: { organisationNumber: In([...new Set(numbers)]) },
+    })) as Organisation[];
   }
 
   async contactPerson(manager: EntityManager, id: string): Promise<ContactPersonRecord | null> {

@@ -5,6 +5,7 @@ import { CONSENT_REGISTERED_V1, ConsentPurpose, ConsentRegisteredV1 } from '@ove
 import { CLOCK, Clock, DomainError } from '@overgang/core';
 import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
+import { NationalIdPolicy } from '../../../config/national-id-policy';
 import { ConsentRepository } from '../../infrastructure/consent.repository';
 import { RegisterConsentCommand } from './register-consent.command';
 
@@ -15,9 +16,11 @@ export class RegisterConsentHandler {
     private readonly consents: ConsentRepository,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly nationalIds: NationalIdPolicy,
   ) {}
 
   async execute(cmd: RegisterConsentCommand): Promise<string> {
+    this.nationalIds.assertAccepted(cmd.nationalId);
     if (cmd.validTo < cmd.validFrom) {
       throw new DomainError(
         'CONSENT.DATES_IN_WRONG_ORDER',

@@ -29,13 +29,7 @@ export class AcknowledgeReferralHandler {
     const now = this.clock.now();
     return inTransaction(this.ds, async (manager) => {
       const loaded = await this.referrals.load(manager, cmd.referralId, true);
-      if (
-        !loaded ||
-        !mayRead(cmd.by, {
-          senderOrganisation: loaded.referral.senderOrganisation,
-          recipients: loaded.recipients,
-        })
-      ) {
+      if (!loaded || !mayRead(cmd.by, { ...loaded.referral, recipients: loaded.recipients })) {
         throw referralNotFound();
       }
       const { referral, recipients } = loaded;

@@ -28,10 +28,7 @@ export class AttachmentsService {
 
   private async access(manager: EntityManager, p: Principal, referralId: string) {
     const loaded = await this.referrals.load(manager, referralId);
-    if (
-      !loaded ||
-      !mayRead(p, { senderOrganisation: loaded.referral.senderOrganisation, recipients: loaded.recipients })
-    ) {
+    if (!loaded || !mayRead(p, { ...loaded.referral, recipients: loaded.recipients })) {
       throw referralNotFound();
     }
     const withheld = personalDataWithheld(p, { ...loaded.referral, recipients: loaded.recipients });
@@ -82,7 +79,11 @@ export class AttachmentsService {
       await this.accessLog.record(manager, {
         referralId: q.referralId,
         reader: q.by,
-        action: `read-attachment:${a.id}`,
+        action: 'read-attachment',
+        objectType: 'attachment',
+        objectId: a.id,
+        referralId: q.referralId,
+        parties: partiesOf({ ...loaded.referral, recipients: loaded.recipients }),
         correlationId: q.correlationId,
       });
       return a;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { projectDirectory } from '@overgang/auth';
 import {
   RecipientMapPublishedV1,
   ReferralReassignedV1,
@@ -145,8 +146,12 @@ export class ProjectRoutingHandler {
         );
   }
 
-  /** Keeps the newest map only; an older one arriving late is ignored. */
+  /**
+   * Keeps the newest map only; an older one arriving late is ignored. Its organisations and units
+   * are what every caller of this service is checked against.
+   */
   async recipientMap(e: RecipientMapPublishedV1, { manager }: EventContext): Promise<void> {
+    await projectDirectory(manager, e);
     const current = await this.recipientMaps.currentVersion(manager);
     if (current !== null && current > e.version) return;
     await this.recipientMaps.replace(manager, e);

@@ -5,6 +5,7 @@ import { REFERRAL_SUBMITTED_V1, ReferralSubmittedV1 } from '@overgang/contracts'
 import { addCalendarDays, CLOCK, Clock, osloDate } from '@overgang/core';
 import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
+import { NationalIdPolicy } from '../../../config/national-id-policy';
 import { ConsentReader } from '../../../consent/application/read-consent/consent.reader';
 import { consentRefusal } from '../../../consent/domain/consent';
 import { PURPOSE_OF, periodsOverlap } from '../../domain/intake';
@@ -29,9 +30,11 @@ export class SubmitReferralHandler {
     private readonly consents: ConsentReader,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly nationalIds: NationalIdPolicy,
   ) {}
 
   async execute(cmd: SubmitReferralCommand): Promise<{ id: string; possibleDuplicates: string[] }> {
+    this.nationalIds.assertAccepted(cmd.nationalId);
     const now = this.clock.now();
     const today = osloDate(now);
     const purpose = PURPOSE_OF[cmd.type];

@@ -6,7 +6,10 @@ import { OutboxWriter } from '@overgang/messaging';
 import { buildRecipientMap } from '../../domain/recipient-map';
 import { DirectoryRepository } from '../../infrastructure/directory.repository';
 
-/** Tells the referral service who receives what today, for its consent check at intake. */
+/**
+ * Tells the referral service who receives what today, for its consent check at intake, and every
+ * service which organisations and units exist, for checking their callers.
+ */
 @Injectable()
 export class PublishRecipientMapHandler {
   constructor(
@@ -26,7 +29,22 @@ export class PublishRecipientMapHandler {
       topic: RECIPIENT_MAP_PUBLISHED_V1,
       key: 'recipient-map',
       correlationId,
-      payload: { version, entries, institutions, publishedAt: this.clock.now().toISOString() },
+      payload: {
+        version,
+        entries,
+        institutions,
+        // The other services check every caller's roles and unit against these.
+        organisations: snapshot.organisations.map((o) => ({
+          organisationNumber: o.organisationNumber,
+          type: o.type,
+        })),
+        units: snapshot.units.map((u) => ({
+          id: u.id,
+          organisationNumber: u.organisationNumber,
+          kind: u.kind,
+        })),
+        publishedAt: this.clock.now().toISOString(),
+      },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { SERVICE_ENV } from '@overgang/config';
 import { inTransaction } from '@overgang/persistence';
 import { RoutingServiceEnv } from '../../../config/env.schema';
@@ -14,7 +14,10 @@ interface SeedFile extends Omit<DirectoryEntries, 'organisations' | 'contactPers
   contactPersons: Array<Omit<ContactPersonRecord, 'active'> & { active?: boolean }>;
 }
 
-/** Seeds an empty directory from the fixture at start-up, then (re)publishes the recipient map. */
+/**
+ * Seeds an empty directory from the fixture at start-up (never in production), adds the hub's own
+ * organisation when configured, then (re)publishes the recipient map.
+ */
 @Injectable()
 export class SeedDirectoryHandler implements OnApplicationBootstrap {
   private readonly logger = new Logger(SeedDirectoryHandler.name);
@@ -30,8 +33,10 @@ export class SeedDirectoryHandler implements OnApplicationBootstrap {
     await inTransaction(this.ds, async (manager) => {
       // One replica seeds; the others wait here and then find it seeded.
       await this.repository.lock(manager);
+      await this.addHubOrganisation(manager);
       const seedFile = this.env.DIRECTORY_SEED_FILE;
-      if (seedFile && seedFile !== 'none') {
+      // The environment refuses a seed file in production; this holds even if that check is bypassed.
+      if (seedFile && seedFile !== 'none' && this.env.NODE_ENV !== 'production') {
         const file = JSON.parse(readFileSync(seedFile, 'utf8')) as SeedFile;
         // Only what is missing is added, so a coordinator's changes survive a restart and a newer
         // demo directory still arrives.
@@ -51,5 +56,28 @@ export class SeedDirectoryHandler implements OnApplicationBootstrap {
       }
       await this.publishMap.publish(manager, 'startup');
     });
+  }
+
+  /** The hub's own organisation, so that its administrators can sign in to an empty directory. */
+  private async addHubOrganisation(manager: EntityManager): Promise<void> {
+    const organisationNumber = this.env.HUB_ORGANISATION_NUMBER;
+    if (!organisationNumber) return;
+    const found = await this.repository.organisation(manager, organisationNumber);
+    if (found) {
+      if (found.type !== 'hub') {
+        this.logger.warn(
+          `HUB_ORGANISATION_NUMBER ${organisationNumber} is in the directory as ${found.type}, not hub; left as it is`,
+        );
+      }
+      return;
+    }
+    await this.repository.addOrganisation(manager, {
+      organisationNumber,
+      name: 'Overgang (drift)',
+      type: 'hub',
+      municipalityNumber: null,
+    });
+    await this.repository.bumpVersion(manager);
+    this.logger.log(`directory: the hub's organisation ${organisationNumber} added`);
   }
 }

@@ -16,7 +16,7 @@ export async function toImportContactPersonsCommand(
   actor: Principal,
   correlationId: string,
 ): Promise<ImportContactPersonsCommand> {
-  const contactPersons: CreateContactPersonDto[] = [];
+  const contactPersons: ImportContactPersonsCommand['contactPersons'] = [];
   for (const { row, fields } of readContactPersonsCsv(csv)) {
     const dto = plainToInstance(CreateContactPersonDto, fields);
     const errors = await validate(dto);
@@ -29,7 +29,7 @@ export async function toImportContactPersonsCommand(
         { field: e.property, row },
       );
     }
-    contactPersons.push(dto);
+    contactPersons.push({ ...dto, row });
   }
   return { contactPersons, actor, correlationId };
 }

@@ -46,7 +46,7 @@ export class DirectoryImportExportController {
   @BodyMediaTypes('text/csv')
   @ApiOperation({
     summary:
-      'Adds or updates contact persons from CSV (the export.csv columns); a coordinator only into their own units.',
+      'Adds or updates contact persons from CSV (the export.csv columns); a coordinator only their own organisation’s contact persons, into its own units, all or nothing.',
   })
   async importCsv(@Body() body: unknown, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
     return this.importContactPersonsHandler.execute(
@@ -56,10 +56,10 @@ export class DirectoryImportExportController {
 
   @Post('import')
   @HttpCode(200)
-  @Roles('hub-admin')
+  @Roles('coordinator', 'hub-admin')
   @ApiOperation({
     summary:
-      'Adds or updates organisations, units, contact persons and NAV coverage from JSON; never deletes.',
+      'Adds or updates organisations, units, contact persons and NAV coverage from JSON; never deletes. A coordinator only rows of their own organisation, all or nothing.',
   })
   import(@Body() body: ImportDirectoryDto, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
     return this.importDirectoryHandler.execute({
