@@ -7,6 +7,7 @@ const path = require('path');
 const { Pool } = require('pg');
 const { Kafka, logLevel } = require('kafkajs');
 const { ALL_TOPICS, dlqTopic } = require('@overgang/contracts');
+const { DEVELOPMENT_DATA_KEYS, FieldCipher, parseKeyRing } = require('@overgang/crypto');
 
 const ROOT = path.join(__dirname, '..', '..');
 // The clocks a referral must have come from the deadline service's own catalogue, not a copy.
@@ -25,6 +26,13 @@ function bounded(promise, ms, what) {
       (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)),
     ),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** National IDs are stored sealed; the services (run here with the development keys) find them by person key. */
+const devCipher = new FieldCipher(parseKeyRing(DEVELOPMENT_DATA_KEYS));
+function personKeys(nationalIds) {
+  const byKey = new Map(nationalIds.map((n) => [devCipher.personKey(n), n]));
+  return { byKey, keys: [...byKey.keys()] };
 }
 
 class Observer {
@@ -234,20 +242,24 @@ class Observer {
   /** People (by national ID) with more than one referral. */
   async doubledPeople(nationalIds) {
     if (nationalIds.length === 0) return [];
-    return this.query(
-      `SELECT person_national_id AS "nationalId", count(*)::int AS n FROM referral.referral
-       WHERE person_national_id = ANY($1::text[]) GROUP BY 1 HAVING count(*) > 1`,
-      [nationalIds],
+    const { byKey, keys } = personKeys(nationalIds);
+    const rows = await this.query(
+      `SELECT person_key, count(*)::int AS n FROM referral.referral
+       WHERE person_key = ANY($1::text[]) GROUP BY 1 HAVING count(*) > 1`,
+      [keys],
     );
+    return rows.map((r) => ({ nationalId: byKey.get(r.person_key), n: r.n }));
   }
 
   /** Referral ids stored for these people. */
   async storedFor(nationalIds) {
     if (nationalIds.length === 0) return [];
-    return this.query(
-      `SELECT id::text, person_national_id AS "nationalId" FROM referral.referral WHERE person_national_id = ANY($1::text[])`,
-      [nationalIds],
+    const { byKey, keys } = personKeys(nationalIds);
+    const rows = await this.query(
+      `SELECT id::text, person_key FROM referral.referral WHERE person_key = ANY($1::text[])`,
+      [keys],
     );
+    return rows.map((r) => ({ id: r.id, nationalId: byKey.get(r.person_key) }));
   }
 
   async allReferralIds() {

@@ -8,6 +8,7 @@ import {
   aNationalId,
   aReleaseNotice,
   eventually,
+  personKeyOf,
   tokenFor,
   TopicRecorder,
 } from '@overgang/testing';
@@ -42,7 +43,7 @@ describe('Idempotency-Key, end to end on real Kafka and PostgreSQL', () => {
   }
 
   const referralsOf = (nationalId: string) =>
-    count(`referral.referral WHERE person_national_id = $1`, [nationalId]);
+    count(`referral.referral WHERE person_key = $1`, [personKeyOf(nationalId)]);
   const submittedInOutbox = (consentId: string) =>
     count(
       `referral.outbox WHERE topic = 'referral.submitted.v1' AND envelope->'payload'->>'consentId' = $1`,
@@ -228,7 +229,7 @@ describe('Idempotency-Key, end to end on real Kafka and PostgreSQL', () => {
     const c2 = await register();
     expect(c2.headers['idempotent-replayed']).toBe('true');
     expect(c2.body).toEqual(c1.body);
-    expect(await count(`referral.consent WHERE person_national_id = $1`, [nationalId])).toBe(1);
+    expect(await count(`referral.consent WHERE person_key = $1`, [personKeyOf(nationalId)])).toBe(1);
 
     // A step: NAV acknowledges once, whatever the retries.
     const submitted = await submit(aReleaseNotice({ nationalId, consentId: c1.body.id })).expect(201);

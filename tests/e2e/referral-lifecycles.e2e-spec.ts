@@ -8,6 +8,7 @@ import {
   aReleaseNotice,
   DRAMMEN,
   eventually,
+  personKeyOf,
   tokenFor,
   TopicRecorder,
 } from '@overgang/testing';
@@ -266,10 +267,9 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       code: 'REFERRAL.MUNICIPALITY_NOT_SERVED',
       field: 'municipalityNumber',
     });
-    const stored = await db.query(
-      `SELECT count(*)::int AS n FROM referral.referral WHERE person_national_id = $1`,
-      [nationalId],
-    );
+    const stored = await db.query(`SELECT count(*)::int AS n FROM referral.referral WHERE person_key = $1`, [
+      personKeyOf(nationalId),
+    ]);
     expect(stored.rows[0].n).toBe(0);
 
     const id = await submit('benefit-deductions', 'cp-drammen-bolig-1', body);
@@ -499,8 +499,8 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     expect(items).toHaveLength(2);
     expect(items.find((i: { id: string }) => i.id === first).possibleDuplicates).toEqual([second]);
     const { rows } = await db.query(
-      `SELECT count(*)::int AS n FROM referral.referral WHERE person_national_id = $1`,
-      [nationalId],
+      `SELECT count(*)::int AS n FROM referral.referral WHERE person_key = $1`,
+      [personKeyOf(nationalId)],
     );
     expect(rows[0].n).toBe(2);
   });
