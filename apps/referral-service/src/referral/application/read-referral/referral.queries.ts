@@ -137,10 +137,7 @@ export class ReferralQueries {
     const loaded = await this.referrals.load(manager, q.referralId);
     if (
       !loaded ||
-      !mayRead(q.by, {
-        senderOrganisation: loaded.referral.senderOrganisation,
-        recipients: loaded.recipients,
-      })
+      !mayRead(q.by, { ...loaded.referral, recipients: loaded.recipients })
     ) {
       throw referralNotFound();
     }
