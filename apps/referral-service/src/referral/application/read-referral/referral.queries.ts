@@ -135,10 +135,7 @@ export class ReferralQueries {
   /** The referral with its parties, or 404 to anyone who may not read it. */
   private async readable(manager: EntityManager, q: ReadReferralQuery) {
     const loaded = await this.referrals.load(manager, q.referralId);
-    if (
-      !loaded ||
-      !mayRead(q.by, { ...loaded.referral, recipients: loaded.recipients })
-    ) {
+    if (!loaded || !mayRead(q.by, { ...loaded.referral, recipients: loaded.recipients })) {
       throw referralNotFound();
     }
     return loaded;
