@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SERVICE_ENV } from '@overgang/config';
+import { safeError } from '@overgang/observability';
 import { inTransaction } from '@overgang/persistence';
 import { ReferralServiceEnv } from '../../../config/env.schema';
 import { RetentionRepository } from '../../infrastructure/retention.repository';
@@ -37,7 +38,12 @@ export class DailyRetentionJob implements OnApplicationBootstrap, OnApplicationS
     const tick = () => {
       if (this.running) return;
       this.running = this.runIfDue()
-        .catch((err: Error) => this.logger.warn(`retention run failed, tried again tomorrow: ${err.message}`))
+        .catch((err: unknown) =>
+          this.logger.warn({
+            msg: 'retention run failed; a day not finished is run again tomorrow',
+            err: safeError(err),
+          }),
+        )
         .finally(() => (this.running = null));
     };
     this.timer = setInterval(tick, this.env.RETENTION_SWEEP_MS);
