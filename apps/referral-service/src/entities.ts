@@ -2,8 +2,8 @@ import { DIRECTORY_PROJECTION_ENTITIES } from '@overgang/auth';
 import { IdempotencyKeyOrmEntity } from '@overgang/web';
 import { ConsentChangeOrmEntity, ConsentOrmEntity } from './consent/infrastructure/consent.orm-entity';
 import { RetentionRunOrmEntity } from './personal-data/infrastructure/retention-run.orm-entity';
+import { AccessLogOrmEntity } from './referral/infrastructure/access-log.orm-entity';
 import {
-  AccessLogOrmEntity,
   AttachmentOrmEntity,
   KnownInstitutionOrmEntity,
   PendingReassignmentOrmEntity,

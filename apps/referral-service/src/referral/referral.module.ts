@@ -11,6 +11,8 @@ import { ConsentController } from '../consent/interface/http/consent.controller'
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { AccessLog } from './application/access-log/access-log';
 import { AccessLogQueries } from './application/access-log/access-log.queries';
+import { HubMembership } from './application/access-log/hub-membership';
+import { RecordForeignAccessHandler } from './application/access-log/record-foreign-access.handler';
 import { AcknowledgeReferralHandler } from './application/acknowledge-referral/acknowledge-referral.handler';
 import { AttachmentsService } from './application/attachments/attachments.service';
 import { ProjectDeadlinesHandler } from './application/project-deadlines/project-deadlines.handler';
@@ -25,6 +27,7 @@ import { SuspendReferralsHandler } from './application/suspend-referrals/suspend
 import { TakeStepHandler } from './application/take-step/take-step.handler';
 import { AccessLogRepository } from './infrastructure/access-log.repository';
 import { AttachmentRepository } from './infrastructure/attachment.repository';
+import { PersonRecordsRepository } from './infrastructure/person-records.repository';
 import { RecipientMapRepository } from './infrastructure/recipient-map.repository';
 import { RecipientProjectionRepository } from './infrastructure/recipient-projection.repository';
 import { ReferralClockRepository } from './infrastructure/referral-clock.repository';
@@ -33,8 +36,10 @@ import { ReferralRepository } from './infrastructure/referral.repository';
 import { AccessLogController } from './interface/http/access-log.controller';
 import { AttachmentsController } from './interface/http/attachments.controller';
 import { IntakeController } from './interface/http/intake.controller';
+import { RefusedAccessInterceptor } from './interface/http/refused-access.interceptor';
 import { ReferralReadController } from './interface/http/referral-read.controller';
 import { StepsController } from './interface/http/steps.controller';
+import { AccessRecordsConsumer } from './interface/messaging/access-records.consumer';
 import { DeadlineEventsConsumer } from './interface/messaging/deadline-events.consumer';
 import { RoutingEventsConsumer } from './interface/messaging/routing-events.consumer';
 
@@ -49,20 +54,22 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
     ConsentController,
     RoutingEventsConsumer,
     DeadlineEventsConsumer,
+    AccessRecordsConsumer,
   ],
   providers: [
     clockProvider,
+    // Every request's organisation, unit and roles are checked against the projected directory.
+    { provide: ORGANISATION_DIRECTORY, useClass: ProjectedOrganisationDirectory },
+    NationalIdPolicy,
     // infrastructure
     ReferralRepository,
     ReferralReadRepository,
     ReferralClockRepository,
     RecipientMapRepository,
     RecipientProjectionRepository,
-    // Every request's organisation, unit and roles are checked against the projected directory.
-    { provide: ORGANISATION_DIRECTORY, useClass: ProjectedOrganisationDirectory },
-    NationalIdPolicy,
     AttachmentRepository,
     AccessLogRepository,
+    PersonRecordsRepository,
     ConsentRepository,
     // application
     SubmitReferralHandler,
@@ -76,6 +83,10 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
     AttachmentsService,
     AccessLog,
     AccessLogQueries,
+    HubMembership,
+    RecordForeignAccessHandler,
+    // A refused by-id read (404/403) is logged once the request's transaction has ended.
+    { provide: APP_INTERCEPTOR, useClass: RefusedAccessInterceptor },
     ReferralQueries,
     ProjectRoutingHandler,
     ProjectDeadlinesHandler,

@@ -257,32 +257,6 @@ export class ReferralHistoryOrmEntity {
   personalFacts!: JsonObject | null;
 }
 
-/** Every read of a referral's personal data. */
-@Entity({ name: 'access_log' })
-@Index('access_referral', ['referralId', 'at'])
-export class AccessLogOrmEntity {
-  @PrimaryColumn('bigint', { generated: 'increment' })
-  id!: string;
-
-  @Column('uuid', { name: 'referral_id' })
-  referralId!: string;
-
-  @Column('text', { name: 'user_id' })
-  userId!: string;
-
-  @Column('text', { name: 'organisation_number' })
-  organisationNumber!: string;
-
-  @Column('text')
-  action!: string;
-
-  @Column('timestamptz')
-  at!: Date;
-
-  @Column('text', { name: 'correlation_id', nullable: true })
-  correlationId!: string | null;
-}
-
 /** The routing service's latest recipient map: who receives which type for which municipality. */
 @Entity({ name: 'recipient_map' })
 export class RecipientMapOrmEntity {

@@ -16,6 +16,7 @@ import { OutboxWriter } from '@overgang/messaging';
 import { inTransaction } from '@overgang/persistence';
 import { maskNationalId } from '@overgang/norway';
 import { ReferralServiceEnv } from '../../../config/env.schema';
+import { AccessLog } from '../../../referral/application/access-log/access-log';
 import { SuspendReferralsHandler } from '../../../referral/application/suspend-referrals/suspend-referrals.handler';
 import { effectiveConsent } from '../../domain/consent';
 import type { ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
@@ -39,6 +40,7 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
     private readonly ds: DataSource,
     private readonly consents: ConsentRepository,
     private readonly suspend: SuspendReferralsHandler,
+    private readonly accessLog: AccessLog,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_ENV) private readonly env: ReferralServiceEnv,
@@ -67,10 +69,20 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
     );
   }
 
-  async read(p: Principal, id: string) {
+  /** The consent and its ledger; the read is logged before it is answered. */
+  async read(p: Principal, id: string, correlationId: string) {
     const c = await this.consents.find(this.ds.manager, id);
     if (!c || !this.mayManage(p, c)) throw notFound();
     const changes = await this.consents.changes(this.ds.manager, id);
+    await this.accessLog.record(this.ds.manager, {
+      reader: p,
+      action: 'read-consent',
+      objectType: 'consent',
+      objectId: c.id,
+      consentId: c.id,
+      parties: [c.registeredByOrganisation, ...c.receivingOrganisations, ...c.sharingOrganisations],
+      correlationId,
+    });
     const e = effectiveConsent(c);
     return {
       id: c.id,

@@ -4,6 +4,7 @@ import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { BodyRequired, uuidParam as uuid } from '@overgang/web';
 import { RegisterConsentHandler } from '../../application/register-consent/register-consent.handler';
 import { ConsentLedgerService } from '../../application/withdraw-consent/consent-ledger.service';
+import { LogsRefusal } from '../../../referral/interface/http/refused-access.interceptor';
 import { CreatedResponseDto } from './dto/created.response.dto';
 import { RegisterConsentRequestDto, WithdrawConsentRequestDto } from './dto/register-consent.request.dto';
 
@@ -42,14 +43,16 @@ export class ConsentController {
   }
 
   @Get(':id')
+  @LogsRefusal({ objectType: 'consent', action: 'read-consent', consent: 'id' })
   @ApiOperation({
     summary: 'A consent and its ledger (withdrawals, expiry), for the organisations it names.',
   })
-  read(@Param('id', uuid) id: string, @CurrentUser() user: Principal) {
-    return this.ledger.read(user, id);
+  read(@Param('id', uuid) id: string, @CurrentUser() user: Principal, @Req() req: Req) {
+    return this.ledger.read(user, id, req.headers['x-correlation-id'] ?? 'none');
   }
 
   @Post(':id/withdrawals')
+  @LogsRefusal({ objectType: 'consent', action: 'withdraw-consent', consent: 'id' })
   @HttpCode(200)
   @BodyRequired()
   @Roles('prison-consultant', 'health-trust-staff', 'housing-caseworker', 'nav-caseworker', 'coordinator')

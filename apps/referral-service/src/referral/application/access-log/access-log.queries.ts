@@ -1,18 +1,70 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal } from '@overgang/auth';
+import { DomainError } from '@overgang/core';
+import { inTransaction } from '@overgang/persistence';
 import { mayRead } from '../../domain/access';
 import { referralNotFound } from '../../domain/referral.errors';
-import { AccessLogRepository } from '../../infrastructure/access-log.repository';
+import type { AccessLogOrmEntity } from '../../infrastructure/access-log.orm-entity';
+import { AccessLogFilter, AccessLogRepository } from '../../infrastructure/access-log.repository';
+import { PersonRecordsRepository } from '../../infrastructure/person-records.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
-import { ReadAccessLogQuery } from './read-access-log.query';
+import { AccessLog } from './access-log';
+import { accessLogScope, AccessLogScope } from './access-log-scope';
+import { HubMembership } from './hub-membership';
+import { AccessLogPageQuery, PersonAccessLogQuery, SearchAccessLogQuery } from './read-access-log.query';
 
-/** Who read a referral's personal data: for coordinators of the sender or a recipient. */
+const notAllowed = () =>
+  new DomainError(
+    'ACCESS_LOG.NOT_ALLOWED',
+    'Bare sikkerhetsansvarlige, hubens administratorer og (for én henvisning) koordinatorer kan lese tilgangsloggen.',
+    'forbidden',
+  );
+
+const referralRequired = () =>
+  new DomainError(
+    'ACCESS_LOG.REFERRAL_REQUIRED',
+    'Som koordinator kan du lese tilgangsloggen for én henvisning om gangen: oppgi referralId.',
+    'forbidden',
+    { field: 'referralId' },
+  );
+
+const personSearchNotAllowed = () =>
+  new DomainError(
+    'ACCESS_LOG.NOT_ALLOWED',
+    'Bare sikkerhetsansvarlige og hubens administratorer kan søke i tilgangsloggen etter person.',
+    'forbidden',
+  );
+
+const view = (e: AccessLogOrmEntity) => ({
+  at: e.at.toISOString(),
+  userId: e.userId,
+  organisationNumber: e.organisationNumber,
+  roles: e.roles,
+  purpose: e.purpose,
+  action: e.action,
+  objectType: e.objectType,
+  objectId: e.objectId,
+  referralId: e.referralId,
+  consentId: e.consentId,
+  outcome: e.outcome,
+  correlationId: e.correlationId,
+  source: e.source,
+});
+
+/**
+ * Who read what, and who was refused: by referral, by person, by user and by time window. Every
+ * search is itself logged (purpose security-audit), in the transaction that reads the log.
+ */
 @Injectable()
 export class AccessLogQueries {
   constructor(
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
+    private readonly persons: PersonRecordsRepository,
     private readonly log: AccessLogRepository,
+    private readonly accessLog: AccessLog,
+    private readonly hub: HubMembership,
   ) {}
 
   async search(q: SearchAccessLogQuery) {

@@ -9,7 +9,7 @@ import { referralNotFound } from '../../domain/referral.errors';
 import { personalDataWithheld } from '../../domain/withholding';
 import { AttachmentRepository } from '../../infrastructure/attachment.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
-import { AccessLog } from '../access-log/access-log';
+import { AccessLog, partiesOf } from '../access-log/access-log';
 import { DownloadAttachmentQuery } from './download-attachment.query';
 import { UploadAttachmentCommand } from './upload-attachment.command';
 
@@ -73,11 +73,10 @@ export class AttachmentsService {
   /** The document with its content; the download is logged in the same transaction. */
   download(q: DownloadAttachmentQuery) {
     return inTransaction(this.ds, async (manager) => {
-      await this.access(manager, q.by, q.referralId);
+      const loaded = await this.access(manager, q.by, q.referralId);
       const a = await this.attachments.withContent(manager, q.referralId, q.attachmentId);
       if (!a) throw referralNotFound();
       await this.accessLog.record(manager, {
-        referralId: q.referralId,
         reader: q.by,
         action: 'read-attachment',
         objectType: 'attachment',

@@ -12,7 +12,7 @@ import { personalDataWithheld } from '../../domain/withholding';
 import { AttachmentRepository } from '../../infrastructure/attachment.repository';
 import { ReferralReadRepository } from '../../infrastructure/referral.read-repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
-import { AccessLog } from '../access-log/access-log';
+import { AccessLog, partiesOf } from '../access-log/access-log';
 import { ReadReferralQuery } from './read-referral.query';
 import { attachmentView, deadlineOf, historyView, recipientView, suspensionView } from './referral.views';
 
@@ -30,8 +30,8 @@ export class ReferralQueries {
     private readonly accessLog: AccessLog,
   ) {}
 
-  /** What a contact person holds, or their unit holds: ids, dates and deadlines, no personal data. */
-  async inbox(p: Principal) {
+  /** What a contact person holds, or their unit holds: ids, dates and deadlines; the listing is logged. */
+  async inbox(p: Principal, correlationId: string) {
     const { recipients, referrals, clocks, links } = await this.reads.holdings(this.ds.manager, p);
     const byId = new Map(referrals.map((r) => [r.id, r]));
     const rows = recipients.flatMap((rr) => {
@@ -61,6 +61,18 @@ export class ReferralQueries {
       ),
     }));
     items.sort((a, b) => (a.deadline?.dueAt ?? '9999').localeCompare(b.deadline?.dueAt ?? '9999'));
+    if (items.length > 0) {
+      // One statement after the read (which holds no transaction): the listing and what it showed.
+      await this.accessLog.record(this.ds.manager, {
+        reader: p,
+        action: 'list-inbox',
+        objectType: 'inbox',
+        objectId: p.unitId ?? p.userId,
+        subjectIds: items.map((i) => i.id),
+        parties: [p.organisationNumber, ...items.map((i) => i.senderOrganisationNumber)],
+        correlationId,
+      });
+    }
     return { items };
   }
 
@@ -72,9 +84,12 @@ export class ReferralQueries {
       const withheld = personalDataWithheld(p, { ...r, recipients });
       if (!withheld) {
         await this.accessLog.record(manager, {
-          referralId: r.id,
           reader: p,
           action: 'read-details',
+          objectType: 'referral',
+          objectId: r.id,
+          referralId: r.id,
+          parties: partiesOf({ ...r, recipients }),
           correlationId: q.correlationId,
         });
       }
@@ -119,9 +134,12 @@ export class ReferralQueries {
       const entries = await this.reads.history(manager, q.referralId);
       if (!withheld) {
         await this.accessLog.record(manager, {
-          referralId: q.referralId,
           reader: q.by,
           action: 'read-history',
+          objectType: 'referral',
+          objectId: q.referralId,
+          referralId: q.referralId,
+          parties: partiesOf({ ...loaded.referral, recipients: loaded.recipients }),
           correlationId: q.correlationId,
         });
       }

@@ -6,6 +6,7 @@ import { BodyMediaTypes } from '@overgang/web';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES } from '../../application/attachments/attachments.service';
 import { UploadedFile as File } from '../../application/attachments/upload-attachment.command';
 import { correlation, HttpRequest, uuid } from './http-request';
+import { LogsRefusal } from './refused-access.interceptor';
 
 /** Case documents on a referral. */
 @ApiTags('referrals')
@@ -15,6 +16,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post(':id/attachments')
+  @LogsRefusal({ objectType: 'referral', action: 'upload-attachment', referral: 'id' })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
   @BodyMediaTypes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -32,6 +34,12 @@ export class AttachmentsController {
   }
 
   @Get(':id/attachments/:attachmentId')
+  @LogsRefusal({
+    objectType: 'attachment',
+    action: 'read-attachment',
+    referral: 'id',
+    object: 'attachmentId',
+  })
   @ApiOperation({ summary: 'Download a case document (logged).' })
   async download(
     @Param('id', uuid) id: string,

@@ -21,11 +21,13 @@ import {
   StopDeductionDto,
 } from './dto/steps.request.dto';
 import { correlation, HttpRequest, uuid } from './http-request';
+import { LogsRefusal } from './refused-access.interceptor';
 
 /** Acknowledging a referral, and every step after it: each route names its step, each body its input. */
 @ApiTags('referrals')
 @ApiBearerAuth()
 @Controller('api/v1/referrals')
+@LogsRefusal({ objectType: 'referral', action: 'take-step', referral: 'id' })
 export class StepsController {
   constructor(
     private readonly acknowledge: AcknowledgeReferralHandler,
