@@ -48,8 +48,9 @@ export function kafkaLogLine(namespace: string, log: LogEntry['log']): Record<st
     msg: fixed,
     kafka: Object.fromEntries(facts.filter(([, v]) => v !== undefined)),
   };
-  if (error instanceof Error) line.err = safeError(error);
-  else if (typeof error === 'string' && NETWORK_TEXT.test(error)) line.reason = error;
+  if (typeof error === 'string') {
+    if (NETWORK_TEXT.test(error)) line.reason = error;
+  } else if (error !== undefined) line.err = safeError(error);
   const frames = typeof stack === 'string' ? stackFrames(stack) : [];
   if (frames.length > 0) line.stack = frames;
   return line;
