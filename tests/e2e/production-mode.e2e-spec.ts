@@ -1,0 +1,193 @@
+import { randomBytes } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AddressInfo } from 'net';
+import { Client } from 'pg';
+import { issueToken, Role } from '@overgang/auth';
+import {
+  aConsent,
+  aNationalId,
+  aReleaseNotice,
+  eventually,
+  TEST_ISSUER,
+  TEST_JWT_SECRET,
+} from '@overgang/testing';
+import { startDeadlineService } from '../../apps/deadline-service/src/bootstrap';
+import { startReferralService } from '../../apps/referral-service/src/bootstrap';
+import { DEMO_DIRECTORY, startRoutingService } from '../../apps/routing-service/src/bootstrap';
+
+const ROOT = join(__dirname, '..', '..');
+const HUB_ORGANISATION = '100000148';
+const key = () => randomBytes(32).toString('base64');
+/** What production is given: its own secret, its own issuer, its own data keys. */
+const OWN = {
+  AUTH_JWT_SECRET: randomBytes(36).toString('base64'),
+  AUTH_JWT_ISSUER: 'https://login.overgang-prod.invalid',
+};
+const DATA_KEYS = { DATA_KEYS: `prod1:${key()}`, DATA_KEY_CURRENT: 'prod1', DATA_HMAC_KEY: key() };
+const url = (app: INestApplication) =>
+  `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+
+describe('production mode (NODE_ENV=production)', () => {
+  /** Its own database, so the production services see nothing the other suites left behind. */
+  let databaseUrl: string;
+  let admin: Client;
+  const apps: INestApplication[] = [];
+
+  const env = (extra: Record<string, string> = {}): Record<string, unknown> => ({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '100',
+    PORT: '0',
+    THROTTLE_USER_LIMIT: '1000000',
+    THROTTLE_UNAUTHENTICATED_LIMIT: '1000000',
+    THROTTLE_ADDRESS_LIMIT: '1000000',
+    ...OWN,
+    ...extra,
+  });
+  const token = (sub: string, org: string, unit: string | null, roles: Role[], lifetimeS?: number) =>
+    `Bearer ${issueToken({ secret: OWN.AUTH_JWT_SECRET, issuer: OWN.AUTH_JWT_ISSUER, audience: 'overgang' }, { sub, org, unit, roles }, lifetimeS)}`;
+  const consultant = () =>
+    token('consultant-drammen-fengsel', '100000008', 'drammen-fengsel-sosialkonsulent', [
+      'prison-consultant',
+    ]);
+
+  beforeAll(async () => {
+    const test = new URL(process.env.DATABASE_URL as string);
+    const name = `${test.pathname.slice(1)}_production`;
+    admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    test.pathname = `/${name}`;
+    databaseUrl = test.toString();
+  });
+
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+    await admin?.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
+    await admin?.end();
+  });
+
+  it('refuses to boot with a secret published with the code, or with the local issuer', async () => {
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8').match(/^AUTH_JWT_SECRET=(.*)$/m)![1];
+    for (const secret of [example, TEST_JWT_SECRET]) {
+      await expect(
+        startReferralService(env({ ...DATA_KEYS, AUTH_JWT_SECRET: secret }), { port: 0 }),
+      ).rejects.toThrow(/AUTH_JWT_SECRET is a development or test secret/);
+      await expect(startDeadlineService(env({ AUTH_JWT_SECRET: secret }), { port: 0 })).rejects.toThrow(
+        /AUTH_JWT_SECRET/,
+      );
+      await expect(
+        startRoutingService(env({ AUTH_JWT_SECRET: secret, DIRECTORY_SEED_FILE: 'none' }), { port: 0 }),
+      ).rejects.toThrow(/AUTH_JWT_SECRET/);
+    }
+    const localIssuer = env({ ...DATA_KEYS, AUTH_JWT_ISSUER: 'overgang-local' });
+    await expect(startReferralService(localIssuer, { port: 0 })).rejects.toThrow(/AUTH_JWT_ISSUER/);
+  });
+
+  it('refuses to seed the demo directory', async () => {
+    await expect(
+      startRoutingService(env({ DIRECTORY_SEED_FILE: DEMO_DIRECTORY }), { port: 0 }),
+    ).rejects.toThrow(/DIRECTORY_SEED_FILE/);
+  });
+
+  it('boots with its own secret and issuer, answers 503 until the directory has arrived, and refuses synthetic national IDs', async () => {
+    // The referral and deadline services first: no directory has been published to them yet.
+    apps.push(await startReferralService(env(DATA_KEYS), { port: 0 }));
+    apps.push(await startDeadlineService(env(), { port: 0 }));
+    const [referral, deadline] = apps.map(url);
+    const early = await request(referral).get('/api/v1/referrals/inbox').set('Authorization', consultant());
+    expect(early.status).toBe(503);
+    expect(early.headers['retry-after']).toBeDefined();
+    expect(early.headers['content-type']).toMatch(/application\/problem\+json/);
+    await request(deadline)
+      .get('/api/v1/deadlines')
+      .set('Authorization', token('c', '100000016', null, ['coordinator']))
+      .expect(503);
+
+    // An empty directory but the hub's own organisation: its administrator imports the directory.
+    apps.push(
+      await startRoutingService(
+        env({ DIRECTORY_SEED_FILE: 'none', HUB_ORGANISATION_NUMBER: HUB_ORGANISATION }),
+        {
+          port: 0,
+        },
+      ),
+    );
+    const routing = url(apps[2]);
+    // The demo directory's entries, without its demo users: the import format.
+    const { organisations, units, contactPersons, navCoverage } = JSON.parse(
+      readFileSync(DEMO_DIRECTORY, 'utf8'),
+    ) as Record<string, unknown>;
+    const directory = { organisations, units, contactPersons, navCoverage };
+    const hubAdmin = token('ops-admin', HUB_ORGANISATION, null, ['hub-admin']);
+    await request(routing)
+      .post('/api/v1/directory/import')
+      .set('Authorization', hubAdmin)
+      .send(directory)
+      .expect(200);
+
+    await eventually(
+      () => request(referral).get('/api/v1/referrals/inbox').set('Authorization', consultant()).expect(200),
+      { what: 'the referral service to receive the directory' },
+    );
+
+    // Tokens of the local issuer, or living longer than AUTH_MAX_TOKEN_LIFETIME_S, are not accepted.
+    const local = issueToken(TEST_ISSUER, {
+      sub: 'consultant-drammen-fengsel',
+      org: '100000008',
+      unit: 'drammen-fengsel-sosialkonsulent',
+      roles: ['prison-consultant'],
+    });
+    await request(referral)
+      .get('/api/v1/referrals/inbox')
+      .set('Authorization', `Bearer ${local}`)
+      .expect(401);
+    const eightHours = token(
+      'consultant-drammen-fengsel',
+      '100000008',
+      'drammen-fengsel-sosialkonsulent',
+      ['prison-consultant'],
+      8 * 3600,
+    );
+    await request(referral).get('/api/v1/referrals/inbox').set('Authorization', eightHours).expect(401);
+
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const count = async (table: string) =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM referral.${table}`)).rows[0].n;
+      const synthetic = aNationalId();
+      const consent = await request(referral)
+        .post('/api/v1/consents')
+        .set('Authorization', consultant())
+        .send(aConsent({ nationalId: synthetic }))
+        .expect(400);
+      expect(consent.body).toMatchObject({ code: 'NATIONAL_ID.SYNTHETIC', field: 'nationalId' });
+      expect(consent.body.detail).not.toContain(synthetic);
+      const notice = await request(referral)
+        .post('/api/v1/referrals/release-notices')
+        .set('Authorization', consultant())
+        .send(aReleaseNotice({ nationalId: synthetic }))
+        .expect(400);
+      expect(notice.body.code).toBe('NATIONAL_ID.SYNTHETIC');
+      expect(await count('consent')).toBe(0);
+      expect(await count('referral')).toBe(0);
+
+      // A number that is not from a test range is taken (from @navikt/fnrvalidator's own test data).
+      await request(referral)
+        .post('/api/v1/consents')
+        .set('Authorization', consultant())
+        .send(aConsent({ nationalId: '13097248022' }))
+        .expect(201);
+      expect(await count('consent')).toBe(1);
+    } finally {
+      await db.end();
+    }
+  });
+});
