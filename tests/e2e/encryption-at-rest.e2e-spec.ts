@@ -4,6 +4,7 @@ import { promisify } from 'util';
 import request from 'supertest';
 import { Client } from 'pg';
 import {
+  aPdf,
   aBenefitDeduction,
   aConsent,
   anAssessmentRequest,
@@ -24,7 +25,7 @@ const GUARDIAN = 'Viggo Vergesen';
 const APPLICANT = 'Synnove Sifferstad';
 const FREE_TEXT = 'Trenger rusbehandling etter soning';
 const FILE_NAME = `${APPLICANT} soknad.pdf`;
-const PDF = Buffer.from(`%PDF-1.4\n% ${APPLICANT}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+const PDF = aPdf(`Søknad fra ${APPLICANT}`);
 
 /**
  * The issue's test of encryption at rest: after real referrals went through the hub (with

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { ALL_TOPICS } from '@overgang/contracts';
 import { addCalendarDays, osloDate } from '@overgang/core';
 import {
+  aPdf,
   aConsent,
   aNationalId,
   aReleaseNotice,
@@ -16,7 +17,7 @@ import { Hub, startHub } from '../support/hub';
 
 const auth = (user: string) => ({ Authorization: `Bearer ${tokenFor(user)}` });
 const CONSULTANT = 'consultant-drammen-fengsel';
-const PDF = (text: string) => Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`);
+const PDF = (text: string) => aPdf(text);
 
 describe('Idempotency-Key, end to end on real Kafka and PostgreSQL', () => {
   let hub: Hub;

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { ALL_TOPICS } from '@overgang/contracts';
 import { addCalendarDays, osloDate } from '@overgang/core';
 import {
+  aPdf,
   aConsent,
   aNationalId,
   aReleaseNotice,
@@ -17,7 +18,7 @@ import { Hub, startHub } from '../support/hub';
 
 const auth = (user: string) => ({ Authorization: `Bearer ${tokenFor(user)}` });
 const today = () => osloDate(new Date());
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = aPdf('Vedtak');
 
 type Clock = { recipientUnitId: string; status: string; referralId: string; kind: string };
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { aPdf } from '@overgang/testing';
 
 // ---- CSV (the contact-person import) -------------------------------------------------------------
 
@@ -187,7 +188,7 @@ export const MULTIPART_FAMILIES = ['file-content', 'file-name', 'form-structure'
 export type MultipartFamily = (typeof MULTIPART_FAMILIES)[number];
 
 export const BOUNDARY = 'fuzzBoundary7MA4YWxkTrZu0gW';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF = aPdf('Vedtak');
 
 export interface MultipartCase {
   content: 'pdf' | 'not-pdf' | 'empty' | 'header-only' | 'pdf-with-nul' | 'just-over-5mb' | '6mb' | 'binary';

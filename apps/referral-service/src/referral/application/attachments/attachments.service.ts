@@ -5,17 +5,23 @@ import { Principal } from '@overgang/auth';
 import { CLOCK, Clock, DomainError } from '@overgang/core';
 import { inTransaction } from '@overgang/persistence';
 import { mayRead } from '../../domain/access';
+import { ACTIVE_STATUSES, ReferralStatus } from '../../domain/referral-state';
 import { referralNotFound } from '../../domain/referral.errors';
 import { personalDataWithheld } from '../../domain/withholding';
 import { AttachmentRepository } from '../../infrastructure/attachment.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { AccessLog, partiesOf } from '../access-log/access-log';
+import { attachmentsClosed, fileMissing, notAcceptedFile, storedFileName } from './attachment-refusals';
 import { DownloadAttachmentQuery } from './download-attachment.query';
+import { pdfRefusal } from './pdf-check';
 import { UploadAttachmentCommand } from './upload-attachment.command';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
-/** Case documents: PDFs up to 5 MB, stored with their SHA-256; every download is logged. */
+/**
+ * Case documents: PDFs up to 5 MB that a PDF parser reads (nothing else glued on, no active
+ * content), added while the referral is live, stored with their SHA-256; every download is logged.
+ */
 @Injectable()
 export class AttachmentsService {
   constructor(
@@ -26,8 +32,8 @@ export class AttachmentsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private async access(manager: EntityManager, p: Principal, referralId: string) {
-    const loaded = await this.referrals.load(manager, referralId);
+  private async access(manager: EntityManager, p: Principal, referralId: string, forUpdate = false) {
+    const loaded = await this.referrals.load(manager, referralId, forUpdate);
     if (!loaded || !mayRead(p, { ...loaded.referral, recipients: loaded.recipients })) {
       throw referralNotFound();
     }
@@ -37,26 +43,20 @@ export class AttachmentsService {
   }
 
   async upload({ referralId, file, by: p }: UploadAttachmentCommand) {
-    if (!file) {
-      throw new DomainError(
-        'ATTACHMENT.MISSING',
-        'Send the PDF as multipart form data in the field "file".',
-        'invalid',
-        { field: 'file' },
-      );
-    }
-    if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new DomainError('ATTACHMENT.NOT_PDF', 'Only PDF files can be attached.', 'invalid', {
-        field: 'file',
-      });
-    }
+    if (!file) throw fileMissing();
+    // Before the transaction: parsing takes a worker thread's time, not a held connection's.
+    const refusal = await pdfRefusal(file.buffer);
+    if (refusal) throw notAcceptedFile(refusal);
     // In a transaction like every other change, so the request's hooks (its Idempotency-Key) commit with the row.
     return inTransaction(this.ds, async (manager) => {
-      await this.access(manager, p, referralId);
+      // Locked, so a withdrawal committing meanwhile cannot slip a document in after it.
+      const { referral } = await this.access(manager, p, referralId, true);
+      const status = referral.status as ReferralStatus;
+      if (!ACTIVE_STATUSES.includes(status)) throw attachmentsClosed(status);
       const row = {
         id: randomUUID(),
         referralId,
-        fileName: file.originalname.slice(0, 200),
+        fileName: storedFileName(file.originalname),
         contentType: 'application/pdf',
         sizeBytes: file.size,
         sha256: createHash('sha256').update(file.buffer).digest('hex'),

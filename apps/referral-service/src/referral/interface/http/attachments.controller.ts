@@ -5,6 +5,7 @@ import { CurrentUser, Principal } from '@overgang/auth';
 import { BodyMediaTypes } from '@overgang/web';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES } from '../../application/attachments/attachments.service';
 import { UploadedFile as File } from '../../application/attachments/upload-attachment.command';
+import { attachmentHeaders } from './attachment-download';
 import { correlation, HttpRequest, uuid } from './http-request';
 import { LogsRefusal } from './refused-access.interceptor';
 
@@ -17,10 +18,19 @@ export class AttachmentsController {
 
   @Post(':id/attachments')
   @LogsRefusal({ objectType: 'referral', action: 'upload-attachment', referral: 'id' })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  // Browsers send the file name as UTF-8 (æøå); busboy's default would read it as Latin-1.
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 },
+      defParamCharset: 'utf8',
+    }),
+  )
   @BodyMediaTypes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({ summary: 'Attach a case document (PDF, at most 5 MB); stored with its SHA-256.' })
+  @ApiOperation({
+    summary:
+      'Attach a case document while the referral is live: a PDF of at most 5 MB that a PDF parser reads, with nothing else in the file and no active content; stored with its SHA-256.',
+  })
   upload(
     @Param('id', uuid) id: string,
     @UploadedFile() file: File | undefined,
@@ -40,7 +50,7 @@ export class AttachmentsController {
     referral: 'id',
     object: 'attachmentId',
   })
-  @ApiOperation({ summary: 'Download a case document (logged).' })
+  @ApiOperation({ summary: 'Download a case document (logged), always as an attachment.' })
   async download(
     @Param('id', uuid) id: string,
     @Param('attachmentId', uuid) attachmentId: string,
@@ -54,9 +64,7 @@ export class AttachmentsController {
       by: user,
       correlationId: correlation(req),
     });
-    res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', `attachment; filename="${a.fileName.replace(/[^\w.-]/g, '_')}"`);
-    res.setHeader('x-content-sha256', a.sha256);
+    for (const [name, value] of Object.entries(attachmentHeaders(a))) res.setHeader(name, value);
     res.send(a.content);
   }
 }
