@@ -1,6 +1,16 @@
 import request from 'supertest';
 import { Client } from 'pg';
-import { aConsent, aNationalId, tokenFor } from '@overgang/testing';
+import { osloDate } from '@overgang/core';
+import {
+  aConsent,
+  aNationalId,
+  aPdf,
+  aPdfHtmlPolyglot,
+  aPdfPrefixedExecutable,
+  aReleaseNotice,
+  anHtmlFileWithPdfHeader,
+  tokenFor,
+} from '@overgang/testing';
 import { Hub, startHub } from '../support/hub';
 
 const auth = (user: string) => ({ Authorization: `Bearer ${tokenFor(user)}` });
@@ -40,16 +50,69 @@ function expectRateLimited(res: request.Response) {
   return problem;
 }
 
-describe('web hardening: headers on every answer', () => {
+/** A 400 problem naming the field and the rule. */
+function expectFieldRefused(res: request.Response, field: string, rule: string) {
+  expect(res.status).toBe(400);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
+}
+
+describe('web hardening: headers, attachments and input', () => {
   let hub: Hub;
+  let db: Client;
 
   beforeAll(async () => {
     hub = await startHub();
+    db = await connect();
   });
 
   afterAll(async () => {
+    await db?.end();
     await hub?.stop();
   });
+
+  const api = () => request(hub.gateway);
+
+  /** A release notice from the Drammen consultant under a consent of its own: its id. */
+  async function aSubmittedReferral(): Promise<string> {
+    const nationalId = aNationalId();
+    const consent = await api()
+      .post('/api/v1/consents')
+      .set(auth(CONSULTANT))
+      .send(aConsent({ nationalId }))
+      .expect(201);
+    const referral = await api()
+      .post('/api/v1/referrals/release-notices')
+      .set(auth(CONSULTANT))
+      .send(aReleaseNotice({ nationalId, consentId: consent.body.id }))
+      .expect(201);
+    return referral.body.id as string;
+  }
+
+  const attachmentsOf = async (referralId: string) =>
+    Number(
+      (
+        await db.query<{ n: string }>(
+          'SELECT count(*) AS n FROM referral.attachment WHERE referral_id = $1',
+          [referralId],
+        )
+      ).rows[0].n,
+    );
+  /** How many events the referral service ever wrote for the referral. */
+  const eventsOf = async (referralId: string) =>
+    Number(
+      (
+        await db.query<{ n: string }>(
+          'SELECT coalesce(max(last_sequence), 0) AS n FROM referral.outbox_sequence WHERE key = $1',
+          [referralId],
+        )
+      ).rows[0].n,
+    );
+  const upload = (referralId: string, file: Buffer, name = 'vedtak.pdf') =>
+    api()
+      .post(`/api/v1/referrals/${referralId}/attachments`)
+      .set(auth(CONSULTANT))
+      .attach('file', file, { filename: name, contentType: 'application/pdf' });
 
   it('carries the security headers and no-store through the gateway, on success and refusal', async () => {
     const inbox = await request(hub.gateway).get('/api/v1/referrals/inbox').set(auth(CONSULTANT)).expect(200);
@@ -96,6 +159,127 @@ describe('web hardening: headers on every answer', () => {
     expect(Object.keys(json.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/referrals/release-notices']),
     );
+  });
+  it('marks a referral read no-store, through the gateway and from the service itself', async () => {
+    const id = await aSubmittedReferral();
+    for (const base of [hub.gateway, hub.services.referral]) {
+      const read = await request(base).get(`/api/v1/referrals/${id}`).set(auth(CONSULTANT)).expect(200);
+      expect(read.body.person).toMatchObject({ name: 'Testa Testesen' });
+      expectSecurityHeaders(read.headers);
+    }
+  });
+
+  it('takes a real PDF and serves it back as a download that is never sniffed', async () => {
+    const id = await aSubmittedReferral();
+    const pdf = aPdf('Vedtak om midlertidig bolig');
+    const uploaded = await upload(id, pdf, '../Søknad "bolig".html').expect(201);
+    expect(uploaded.body.fileName).toBe('Søknad "bolig".html.pdf');
+    const file = await api()
+      .get(`/api/v1/referrals/${id}/attachments/${uploaded.body.id}`)
+      .set(auth(CONSULTANT))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((file.body as Buffer).equals(pdf)).toBe(true);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename="S_knad _bolig_.html.pdf"; filename*=UTF-8''S%C3%B8knad%20%22bolig%22.html.pdf`,
+    );
+    expectSecurityHeaders(file.headers);
+  });
+
+  it('refuses an HTML file with a PDF header, a PDF/HTML polyglot and programs behind a PDF header', async () => {
+    const id = await aSubmittedReferral();
+    const events = await eventsOf(id);
+    for (const [file, code] of [
+      [anHtmlFileWithPdfHeader(), 'ATTACHMENT.NOT_ONLY_PDF'],
+      [aPdfHtmlPolyglot(), 'ATTACHMENT.NOT_ONLY_PDF'],
+      [aPdfPrefixedExecutable('pe'), 'ATTACHMENT.NOT_ONLY_PDF'],
+      [aPdfPrefixedExecutable('elf'), 'ATTACHMENT.NOT_ONLY_PDF'],
+      [Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'), 'ATTACHMENT.NOT_PDF'],
+    ] as const) {
+      const res = await upload(id, file);
+      expect({ code, status: res.status, type: res.headers['content-type'] }).toEqual({
+        code,
+        status: 400,
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
+      expect(res.body).toMatchObject({ code, field: 'file' });
+    }
+    expect(await attachmentsOf(id)).toBe(0);
+    expect(await eventsOf(id)).toBe(events);
+  });
+
+  it('refuses a document on a withdrawn referral, storing and publishing nothing', async () => {
+    const id = await aSubmittedReferral();
+    await api()
+      .post(`/api/v1/referrals/${id}/withdraw`)
+      .set(auth(CONSULTANT))
+      .send({ reason: 'Feil person' })
+      .expect(200);
+    const events = await eventsOf(id);
+    const refused = await upload(id, aPdf()).expect(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      code: 'ATTACHMENT.REFERRAL_NOT_ACTIVE',
+      currentStatus: 'withdrawn',
+      detail: expect.stringContaining('trukket tilbake'),
+    });
+    expect(await attachmentsOf(id)).toBe(0);
+    expect(await eventsOf(id)).toBe(events);
+  });
+
+  it('refuses __proto__, constructor and prototype like any other unknown key, naming it', async () => {
+    const body = JSON.stringify(aConsent({ nationalId: aNationalId() }));
+    for (const [json, field] of [
+      [body.replace(/^\{/, '{"__proto__":{"roles":["hub-admin"]},'), '__proto__'],
+      [body.replace(/^\{/, '{"constructor":{"prototype":{"x":1}},'), 'constructor'],
+      [body.replace(/^\{/, '{"extra":{"prototype":1},'), 'extra.prototype'],
+    ]) {
+      const res = await api()
+        .post('/api/v1/consents')
+        .set(auth(CONSULTANT))
+        .set('content-type', 'application/json')
+        .send(json);
+      expectFieldRefused(res, field, 'unknownField');
+      expect(res.body.errors[0].message).toBe(`${field} is not a field this endpoint accepts`);
+    }
+    const unknown = await api()
+      .post('/api/v1/consents')
+      .set(auth(CONSULTANT))
+      .send({ ...aConsent({ nationalId: aNationalId() }), extra: 1 });
+    expectFieldRefused(unknown, 'extra', 'unknownField');
+  });
+
+  it('refuses year 9999 and other dates outside a field’s window, naming the field', async () => {
+    const nationalId = aNationalId();
+    const consent = await api()
+      .post('/api/v1/consents')
+      .set(auth(CONSULTANT))
+      .send(aConsent({ nationalId }))
+      .expect(201);
+    const release = await api()
+      .post('/api/v1/referrals/release-notices')
+      .set(auth(CONSULTANT))
+      .send(aReleaseNotice({ nationalId, consentId: consent.body.id, expectedReleaseDate: '9999-12-31' }));
+    expectFieldRefused(release, 'expectedReleaseDate', 'isDateWithin');
+    expect(release.body.errors[0].message).toMatch(
+      /^expectedReleaseDate må være en dato fra \d{4}-\d{2}-\d{2} til/,
+    );
+    const consentFrom1900 = await api()
+      .post('/api/v1/consents')
+      .set(auth(CONSULTANT))
+      .send(aConsent({ nationalId, validFrom: '1900-01-01' }));
+    expectFieldRefused(consentFrom1900, 'validFrom', 'isDateWithin');
+    const absence = await api()
+      .post('/api/v1/directory/contact-persons/cp-drammen-bolig-2/absences')
+      .set(auth('coord-drammen'))
+      .send({ from: osloDate(new Date()), to: '9999-12-31', reason: 'holiday' });
+    expectFieldRefused(absence, 'to', 'isDateWithin');
   });
 });
 

@@ -68,6 +68,9 @@ export class RequestTimedOutError extends Error {
   }
 }
 
+/** How a key the endpoint does not take is named back, by the validation pipe and by request-input.ts alike. */
+export const unknownFieldMessage = (field: string) => `${field} is not a field this endpoint accepts`;
+
 /** A flood of field problems (50 000 unknown keys) is cut to the first few. */
 const MAX_FIELD_PROBLEMS = 20;
 
@@ -77,7 +80,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
     const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule: rule === 'whitelistValidation' ? 'unknownField' : rule,
-      message: rule === 'whitelistValidation' ? `${field} is not a field this endpoint accepts` : message,
+      message: rule === 'whitelistValidation' ? unknownFieldMessage(field) : message,
     }));
     return [...own, ...flatten(e.children ?? [], field)];
   });

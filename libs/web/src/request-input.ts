@@ -1,5 +1,5 @@
 import { NextFunction, Request, Response } from 'express';
-import { invalidField, RequestValidationError } from './problem';
+import { invalidField, RequestValidationError, unknownFieldMessage } from './problem';
 
 /** Deeper JSON than this is refused: no request of the hub nests more than a few levels. */
 export const MAX_JSON_DEPTH = 32;
@@ -9,6 +9,13 @@ export const MAX_JSON_DEPTH = 32;
  * Checked before class-transformer and class-validator walk the body, whose cost grows with it.
  */
 export const MAX_ARRAY_LENGTH = 5_000;
+
+/**
+ * Keys that no endpoint takes but that class-transformer and the validation pipe do not refuse:
+ * JSON.parse makes `__proto__` an own key, and assigning it to an instance swaps its prototype
+ * instead of adding a field the whitelist would see. Refused like any other unknown key.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** With the u flag a surrogate pair is one code point, so this matches only a lone surrogate. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -84,21 +91,34 @@ function checkBody(body: unknown): void {
     for (const [key, child] of Object.entries(value)) {
       const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       checkText(key, path ? `a key in ${path}` : 'a key of the body');
+      if (PROTOTYPE_KEYS.has(key)) {
+        throw invalidField(shown(childPath), 'unknownField', unknownFieldMessage(shown(childPath)));
+      }
       stack.push([child, childPath, depth + 1]);
     }
+  }
+}
+
+/** The parsed query string's keys: a query DTO is an instance built from them like a body's. */
+function checkQuery(query: unknown): void {
+  if (query === null || typeof query !== 'object') return;
+  for (const key of Object.keys(query)) {
+    if (PROTOTYPE_KEYS.has(key))
+      throw invalidField(shown(key), 'unknownField', unknownFieldMessage(shown(key)));
   }
 }
 
 /**
  * Refuses, with 400 naming the field and the rule, what PostgreSQL or the validators cannot take:
  * NUL characters and lone surrogates anywhere in the address or the body, bad percent-encoding,
- * JSON nested deeper than MAX_JSON_DEPTH, arrays longer than MAX_ARRAY_LENGTH, and a JSON body
- * that is not an object. Mounted after
+ * JSON nested deeper than MAX_JSON_DEPTH, arrays longer than MAX_ARRAY_LENGTH, a JSON body that
+ * is not an object, and prototype keys (`__proto__`, `constructor`, `prototype`) at any depth. Mounted after
  * the body parsers.
  */
 export function checkRequestInput(req: Request, _res: Response, next: NextFunction): void {
   try {
     checkUrl(req.originalUrl ?? req.url);
+    checkQuery(req.query);
     checkBody(req.body);
     next();
   } catch (err) {

@@ -2,10 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CONSENT_PURPOSES } from '@overgang/contracts';
 import { IsNorwegianNationalId, IsOrganisationNumber } from '@overgang/norway';
-import { IsDateOnly, IsOmittable, IsUniqueArray } from '@overgang/web';
+import { DateWindow, IsDateOnly, IsDateWithin, IsOmittable, IsUniqueArray } from '@overgang/web';
 
 /** A consent names the few organisations it is shared with; far more is a mistake, not a consent. */
 export const MAX_ORGANISATIONS_PER_CONSENT = 50;
+
+/** A consent registered after the fact or ahead of the case, valid for years at the most. */
+const CONSENT_FROM: DateWindow = { notBefore: { years: -5 }, notAfter: { years: 1 } };
+const CONSENT_TO: DateWindow = { notBefore: { years: -5 }, notAfter: { years: 10 } };
 
 export class RegisterConsentRequestDto {
   @ApiProperty({ description: 'Fødselsnummer or D-number of the person who consents.' })
@@ -40,10 +44,12 @@ export class RegisterConsentRequestDto {
 
   @ApiProperty({ example: '2026-11-01' })
   @IsDateOnly()
+  @IsDateWithin(CONSENT_FROM)
   validFrom!: string;
 
   @ApiProperty({ example: '2027-05-01' })
   @IsDateOnly()
+  @IsDateWithin(CONSENT_TO)
   validTo!: string;
 
   @ApiProperty({ enum: ['person', 'guardian'] })

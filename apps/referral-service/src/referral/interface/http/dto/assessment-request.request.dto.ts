@@ -10,8 +10,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDateOnly, IsOmittable } from '@overgang/web';
+import { IsDateOnly, IsDateWithin, IsOmittable } from '@overgang/web';
 import { Assessor, ASSESSORS } from '../../../domain/codes';
+import { DATE_WINDOWS } from './date-windows';
 import { IntakeRequestDto } from './intake.request.dto';
 
 export class DocumentReferenceDto {
@@ -57,5 +58,6 @@ export class AssessmentRequestDto extends IntakeRequestDto {
   })
   @IsOmittable()
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.requestedAnswerDate)
   requestedAnswerDate?: string;
 }

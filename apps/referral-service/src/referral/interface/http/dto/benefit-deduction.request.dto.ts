@@ -12,8 +12,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsKid, IsNorwegianAccountNumber } from '@overgang/norway';
-import { IsOmittable } from '@overgang/web';
+import { IsDateWithin, IsOmittable } from '@overgang/web';
 import { Benefit, BENEFITS } from '../../../domain/codes';
+import { DATE_WINDOWS } from './date-windows';
 import { IntakeRequestDto } from './intake.request.dto';
 
 export class GuardianDto {
@@ -54,6 +55,7 @@ export class BenefitDeductionRequestDto extends IntakeRequestDto {
 
   @ApiProperty({ description: 'First month to deduct, YYYY-MM.', example: '2027-01' })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'firstMonth must be a month written YYYY-MM' })
+  @IsDateWithin(DATE_WINDOWS.caseDate)
   firstMonth!: string;
 
   @ApiPropertyOptional({ type: GuardianDto })

@@ -9,8 +9,9 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { IsDateOnly, IsUniqueArray } from '@overgang/web';
+import { IsDateOnly, IsDateWithin, IsUniqueArray } from '@overgang/web';
 import { DISCHARGE_HOUSING, DischargeHousing, FOLLOW_UP_NEEDS, FollowUpNeed } from '../../../domain/codes';
+import { DATE_WINDOWS } from './date-windows';
 import { IntakeRequestDto } from './intake.request.dto';
 
 export class DischargeNoticeRequestDto extends IntakeRequestDto {
@@ -30,12 +31,14 @@ export class DischargeNoticeRequestDto extends IntakeRequestDto {
 
   @ApiProperty({ example: '2026-11-20' })
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.admissionDate)
   admissionDate!: string;
 
   @ApiPropertyOptional({ description: 'Planned discharge date; may be unknown at first and set later.' })
   // null, like leaving it out, says the date is not known yet.
   @IsOptional()
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.dischargeDate)
   plannedDischargeDate?: string;
 
   @ApiProperty({ enum: DISCHARGE_HOUSING })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
-import { IsDateOnly, IsOmittable, IsUniqueArray } from '@overgang/web';
+import { IsDateOnly, IsDateWithin, IsOmittable, IsUniqueArray } from '@overgang/web';
 import { FOLLOW_UP_NEEDS, FollowUpNeed, HOUSING_SITUATIONS, HousingSituation } from '../../../domain/codes';
+import { DATE_WINDOWS } from './date-windows';
 import { IntakeRequestDto } from './intake.request.dto';
 
 export class ReleaseNoticeRequestDto extends IntakeRequestDto {
@@ -10,6 +11,7 @@ export class ReleaseNoticeRequestDto extends IntakeRequestDto {
     example: '2026-12-18',
   })
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.releaseDate)
   expectedReleaseDate!: string;
 
   @ApiProperty({ enum: HOUSING_SITUATIONS })

@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsDateOnly, IsOmittable } from '@overgang/web';
+import { IsDateOnly, IsDateWithin, IsOmittable } from '@overgang/web';
 import {
   HOUSING_OUTCOMES,
   HousingOutcome,
@@ -22,6 +22,7 @@ import {
   STOP_REASONS,
   StopReason,
 } from '../../../domain/codes';
+import { DATE_WINDOWS } from './date-windows';
 
 export class ReasonDto {
   @ApiProperty({ description: 'Why, in plain words (kept with the referral, never published).' })
@@ -42,6 +43,7 @@ export class OptionalNoteDto {
 export class ChangeReleaseDateDto {
   @ApiProperty({ example: '2026-12-04' })
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.releaseDate)
   expectedReleaseDate!: string;
 
   @ApiProperty({ enum: RELEASE_DATE_MOVES })
@@ -58,6 +60,7 @@ export class ChangeReleaseDateDto {
 export class SetDischargeDateDto {
   @ApiProperty()
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.dischargeDate)
   plannedDischargeDate!: string;
 
   @ApiPropertyOptional()
@@ -70,6 +73,7 @@ export class SetDischargeDateDto {
 export class ReadmittedDto {
   @ApiProperty()
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.admissionDate)
   admissionDate!: string;
 }
 
@@ -87,12 +91,14 @@ export class HousingOutcomeDto {
   @ApiPropertyOptional({ description: 'For contract-meeting-booked: the meeting date.' })
   @IsOmittable()
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.caseDate)
   date?: string;
 }
 
 export class ConfirmDeductionDto {
   @ApiProperty({ description: 'The date of the first deduction.' })
   @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.caseDate)
   firstDeductionDate!: string;
 }
 
