@@ -2,3 +2,4 @@ export * from './domain-error';
 export * from './clock';
 export * from './dates';
 export * from './json';
+export * from './csv';

@@ -1,4 +1,4 @@
-import { DomainError } from '@overgang/core';
+import { csvCell, DomainError, fromCsvCell } from '@overgang/core';
 import { ContactPersonRecord, UnitRecord } from '../../domain/directory';
 
 /** Most entries of one kind an import may carry (the whole country's directory fits). */
@@ -22,7 +22,10 @@ export interface ContactPersonCsvRow {
   };
 }
 
-/** One CSV line: commas separate, double quotes enclose, "" is a quote. */
+/**
+ * One CSV line: commas separate, double quotes enclose, "" is a quote; the apostrophe the export
+ * puts before a formula start ('+47…) is taken off again.
+ */
 export function parseCsvLine(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
@@ -42,7 +45,7 @@ export function parseCsvLine(line: string): string[] {
     } else cell += ch;
   }
   cells.push(cell);
-  return cells.map((c) => c.trim());
+  return cells.map((c) => fromCsvCell(c.trim()));
 }
 
 /** Splits the file into rows; refuses one that is empty or does not start with the export's header. */
@@ -86,16 +89,18 @@ export function readContactPersonsCsv(csv: unknown): ContactPersonCsvRow[] {
   });
 }
 
-/** Contact persons as CSV lines under the header, each with its unit's organisation. */
+/**
+ * Contact persons as CSV lines under the header, each with its unit's organisation. Every cell
+ * goes through csvCell: a name like =cmd|… opens in a spreadsheet as text, not as a formula.
+ */
 export function writeContactPersonsCsv(
   contactPersons: Array<Omit<ContactPersonRecord, 'active'>>,
   units: UnitRecord[],
 ): string {
   const orgOf = new Map(units.map((u) => [u.id, u.organisationNumber]));
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const rows = contactPersons.map((c) =>
     [c.id, orgOf.get(c.unitId) ?? '', c.unitId, c.name, c.email, c.phone, c.role, c.referralTypes.join(' ')]
-      .map(quote)
+      .map(csvCell)
       .join(','),
   );
   return [CSV_HEADER, ...rows].join('\n') + '\n';
