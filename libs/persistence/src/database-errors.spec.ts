@@ -1,5 +1,11 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { databaseErrorFields, databaseErrorMeaning, describeDatabaseError } from './database-errors';
+import {
+  databaseErrorFields,
+  databaseErrorMeaning,
+  describeDatabaseError,
+  ParameterFreeQueryLogger,
+} from './database-errors';
 
 const pgError = (code: string, message: string, extra: Record<string, string> = {}) =>
   Object.assign(new Error(message), { code, ...extra });
@@ -65,5 +71,42 @@ describe('databaseErrorMeaning', () => {
     expect(describeDatabaseError(new Error('Connection terminated unexpectedly'))).toBe(
       'Connection terminated',
     );
+  });
+});
+
+describe('ParameterFreeQueryLogger', () => {
+  const warned = () => {
+    const warn = jest.spyOn(NestLogger.prototype, 'warn').mockImplementation(() => undefined);
+    return { warn, texts: () => warn.mock.calls.map((c) => c[0] as unknown) };
+  };
+  afterEach(() => jest.restoreAllMocks());
+
+  it('logs a failed statement by its SQL and names, never the parameters or the message', () => {
+    const { texts } = warned();
+    const err = failed('23505', 'duplicate key value violates unique constraint "x"', {
+      table: 'referral',
+      detail: 'Key (nid)=(12345678901) already exists.',
+    });
+    new ParameterFreeQueryLogger().logQueryError(err, 'INSERT INTO referral VALUES ($1)');
+    expect(texts()).toEqual([
+      {
+        msg: 'query failed: SQLSTATE 23505 (table referral); statement: INSERT INTO referral VALUES ($1)',
+        db: { code: '23505', table: 'referral' },
+      },
+    ]);
+  });
+
+  it('keeps of a pool error only the fixed text and a known server reason', () => {
+    const { texts } = warned();
+    const logger = new ParameterFreeQueryLogger();
+    logger.log(
+      'warn',
+      'Postgres pool raised an error. error: terminating connection due to administrator command',
+    );
+    logger.log('warn', 'Postgres pool raised an error. error: value "12345678901" is bad');
+    expect(texts()).toEqual([
+      'Postgres pool raised an error: terminating connection due to administrator command',
+      'Postgres pool raised an error',
+    ]);
   });
 });

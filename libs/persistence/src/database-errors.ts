@@ -127,6 +127,10 @@ export function describeDatabaseError(err: unknown): string {
   return `${what}${where ? ` (${where})` : ''}`;
 }
 
+/** What the server or the driver says when a pooled connection goes away: fixed texts that quote nothing. */
+const POOL_TEXTS =
+  /terminating connection due to (?:administrator command|idle-in-transaction timeout|idle-session timeout)|Connection terminated(?: unexpectedly)?|connection timeout/;
+
 /** TypeORM's logger for the services: failed statements by their SQL and error names, never their values. */
 export class ParameterFreeQueryLogger implements Logger {
   private readonly logger = new NestLogger('Database');
@@ -150,8 +154,13 @@ export class ParameterFreeQueryLogger implements Logger {
     this.logger.log(message);
   }
 
-  // TypeORM's own warnings are fixed texts about its set-up; a message of anything else is not logged.
+  // TypeORM's own warnings are fixed texts about its set-up, but for the pool's, which appends the
+  // error it got: only the fixed part and a known server text are kept.
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn' && typeof message === 'string') this.logger.warn(message);
+    if (level !== 'warn' || typeof message !== 'string') return;
+    const pool = /^Postgres pool raised an error\.(.*)$/s.exec(message);
+    if (!pool) return this.logger.warn(message);
+    const known = POOL_TEXTS.exec(pool[1]);
+    this.logger.warn(`Postgres pool raised an error${known ? `: ${known[0]}` : ''}`);
   }
 }
