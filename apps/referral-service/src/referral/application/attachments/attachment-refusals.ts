@@ -42,9 +42,13 @@ export function storedFileName(original: string): string {
   const base = original.split(/[\\/]/).pop() ?? '';
   const clean = base
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .replace(/[\uD800-\uDFFF]/g, '')
+    // With the u flag only a lone surrogate matches; an emoji's pair stays.
+    .replace(/[\uD800-\uDFFF]/gu, '')
     .replace(/^[.\s]+/, '')
     .trim();
-  const stem = clean.replace(/\.pdf$/i, '').slice(0, 196) || 'vedlegg';
+  const stem =
+    Array.from(clean.replace(/\.pdf$/i, ''))
+      .slice(0, 196)
+      .join('') || 'vedlegg';
   return `${stem}.pdf`;
 }

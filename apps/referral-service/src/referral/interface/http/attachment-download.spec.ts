@@ -1,3 +1,4 @@
+import { storedFileName } from '../../application/attachments/attachment-refusals';
 import { attachmentDisposition } from './attachment-download';
 
 describe('attachmentDisposition', () => {
@@ -18,5 +19,15 @@ describe('attachmentDisposition', () => {
     expect(attachmentDisposition('')).toBe(
       `attachment; filename="vedlegg.pdf"; filename*=UTF-8''vedlegg.pdf`,
     );
+  });
+});
+
+describe('storedFileName', () => {
+  it('keeps an emoji whole, drops a lone surrogate, and cuts at 200 characters without splitting one', () => {
+    expect(storedFileName('æøå 😀.pdf')).toBe('æøå 😀.pdf');
+    expect(storedFileName('a\ud800b.pdf')).toBe('ab.pdf');
+    const long = storedFileName(`${'😀'.repeat(300)}.pdf`);
+    expect(Array.from(long)).toHaveLength(200);
+    expect(long.endsWith('😀.pdf')).toBe(true);
   });
 });
