@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { safeError } from '@overgang/observability';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   CONSENT_EXPIRED_V1,
   CONSENT_WITHDRAWN_V1,
@@ -18,6 +18,7 @@ import { maskNationalId } from '@overgang/norway';
 import { ReferralServiceEnv } from '../../../config/env.schema';
 import { AccessLog } from '../../../referral/application/access-log/access-log';
 import { SuspendReferralsHandler } from '../../../referral/application/suspend-referrals/suspend-referrals.handler';
+import { mayRead } from '../../../referral/domain/access';
 import { effectiveConsent } from '../../domain/consent';
 import type { ConsentOrmEntity } from '../../infrastructure/consent.orm-entity';
 import { ConsentRepository } from '../../infrastructure/consent.repository';
@@ -62,17 +63,25 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
     await this.sweeping;
   }
 
-  private mayManage(p: Principal, c: ConsentOrmEntity): boolean {
-    return (
-      c.registeredByOrganisation === p.organisationNumber ||
-      c.receivingOrganisations.includes(p.organisationNumber)
-    );
+  /**
+   * A consent shows who the person is and what the handover is about, so it is read like the
+   * referrals made under it: by the user who registered it, by the coordinators of an organisation
+   * it names, and by whoever may read one of its referrals. Anyone else in those organisations
+   * (another unit, a security officer: they have the access log) gets the same 404 as a guess.
+   */
+  private async mayManage(manager: EntityManager, p: Principal, c: ConsentOrmEntity): Promise<boolean> {
+    const named = [c.registeredByOrganisation, ...c.receivingOrganisations, ...c.sharingOrganisations];
+    if (!named.includes(p.organisationNumber)) return false;
+    if (c.registeredByUser === p.userId && c.registeredByOrganisation === p.organisationNumber) return true;
+    if (p.roles.includes('coordinator')) return true;
+    const referrals = await this.consents.partiesOfReferrals(manager, c.id);
+    return referrals.some((r) => mayRead(p, r));
   }
 
   /** The consent and its ledger; the read is logged before it is answered. */
   async read(p: Principal, id: string, correlationId: string) {
     const c = await this.consents.find(this.ds.manager, id);
-    if (!c || !this.mayManage(p, c)) throw notFound();
+    if (!c || !(await this.mayManage(this.ds.manager, p, c))) throw notFound();
     const changes = await this.consents.changes(this.ds.manager, id);
     await this.accessLog.record(this.ds.manager, {
       reader: p,
@@ -118,7 +127,7 @@ export class ConsentLedgerService implements OnApplicationBootstrap, OnApplicati
     const now = this.clock.now();
     return inTransaction(this.ds, async (manager) => {
       const c = await this.consents.lock(manager, id);
-      if (!c || !this.mayManage(p, c)) throw notFound();
+      if (!c || !(await this.mayManage(manager, p, c))) throw notFound();
       if (c.status !== 'active') {
         throw new DomainError('CONSENT.NOT_ACTIVE', `The consent is already ${c.status}.`, 'conflict', {
           currentStatus: c.status,
