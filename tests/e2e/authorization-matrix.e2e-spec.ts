@@ -86,6 +86,8 @@ const MATRIX: ReadonlyArray<readonly [string, ...Cell[]]> = [
   // row                  kdf  krf  dps  tsb  bo1  bo2  rus  psy  coD  nav  coN  fbo  fco  hub  seD  seN  seB  seH
   ['inbox R',             hid, hid, hid, hid, 200, 200, hid, hid, 200, 200, 200, hid, hid, hid, hid, hid, hid, hid],
   ['inbox B',             hid, hid, hid, hid, hid, hid, hid, hid, hid, 200, 200, hid, hid, hid, hid, hid, hid, hid],
+  ['sent R',              200, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid, hid],
+  ['sent B',              hid, hid, hid, hid, 200, 200, hid, hid, 200, hid, hid, hid, hid, hid, hid, hid, hid, hid],
   ['details R',           200, 404, 404, 404, 200, 200, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404],
   ['details B',           404, 404, 404, 404, 200, 200, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404],
   ['details D2',          404, 404, 200, 404, 200, 200, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404],
@@ -195,6 +197,17 @@ const ROWS: Record<string, Row> = {
   'inbox B': {
     op: 'GET /api/v1/referrals/inbox',
     path: () => '/api/v1/referrals/inbox',
+    shows: listsReferral('B'),
+  },
+  // What a sender sent: the sending unit's, and a coordinator's of the sending organisation.
+  'sent R': {
+    op: 'GET /api/v1/referrals/sent',
+    path: () => '/api/v1/referrals/sent',
+    shows: listsReferral('R'),
+  },
+  'sent B': {
+    op: 'GET /api/v1/referrals/sent',
+    path: () => '/api/v1/referrals/sent',
     shows: listsReferral('B'),
   },
   'details R': { op: 'GET /api/v1/referrals/{id}', path: (s) => `/api/v1/referrals/${s.R}` },

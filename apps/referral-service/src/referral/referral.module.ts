@@ -18,6 +18,7 @@ import { AttachmentsService } from './application/attachments/attachments.servic
 import { ProjectDeadlinesHandler } from './application/project-deadlines/project-deadlines.handler';
 import { ProjectRoutingHandler } from './application/project-routing/project-routing.handler';
 import { ReferralQueries } from './application/read-referral/referral.queries';
+import { WorkListQueries } from './application/read-referral/work-list.queries';
 import { SubmitAssessmentRequestHandler } from './application/submit-assessment-request/submit-assessment-request.handler';
 import { SubmitBenefitDeductionHandler } from './application/submit-benefit-deduction/submit-benefit-deduction.handler';
 import { SubmitDischargeNoticeHandler } from './application/submit-discharge-notice/submit-discharge-notice.handler';
@@ -88,6 +89,7 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
     // A refused by-id read (404/403) is logged once the request's transaction has ended.
     { provide: APP_INTERCEPTOR, useClass: RefusedAccessInterceptor },
     ReferralQueries,
+    WorkListQueries,
     ProjectRoutingHandler,
     ProjectDeadlinesHandler,
     RegisterConsentHandler,

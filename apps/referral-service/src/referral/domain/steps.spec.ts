@@ -1,6 +1,7 @@
-import { REFERRAL_STEP_ACTIONS } from '@overgang/contracts';
+import { REFERRAL_STATUSES, REFERRAL_STEP_ACTIONS, REFERRAL_TYPES, ReferralType } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
-import { authoriseStep, STEPS, StepSubject, stepsAllowed } from './steps';
+import { Caller } from './access';
+import { authoriseStep, nextStepsFor, SENDER_ROLE, STEPS, StepSubject, stepsAllowed } from './steps';
 
 const deduction: StepSubject = {
   type: 'benefit-deduction',
@@ -113,5 +114,104 @@ describe('the step catalogue', () => {
     const ruled = new Set(STEPS.map((s) => s.action));
     expect(REFERRAL_STEP_ACTIONS.filter((a) => !ruled.has(a))).toEqual([]);
     expect([...ruled].filter((a) => !(REFERRAL_STEP_ACTIONS as readonly string[]).includes(a))).toEqual([]);
+  });
+});
+
+describe('nextStepsFor', () => {
+  const subjectOf = (type: ReferralType, status: StepSubject['status']): StepSubject => ({
+    type,
+    status,
+    senderOrganisation: '100000008',
+    senderUnit: 'sender-unit',
+    senderUser: 'sender',
+    recipients: [
+      {
+        organisationNumber: '100000016',
+        unitId: 'bolig',
+        unitKind: 'housing-service',
+        contactPersonId: 'cp-bolig',
+      },
+      {
+        organisationNumber: '100000024',
+        unitId: 'nav',
+        unitKind: 'nav-social-services',
+        contactPersonId: 'cp-nav',
+      },
+    ],
+  });
+  const callers = (type: ReferralType): Record<string, Caller> => ({
+    sender: {
+      userId: 'sender',
+      organisationNumber: '100000008',
+      unitId: 'sender-unit',
+      roles: [SENDER_ROLE[type]],
+    },
+    'sender without the role': {
+      userId: 'other',
+      organisationNumber: '100000008',
+      unitId: 'sender-unit',
+      roles: ['security-officer'],
+    },
+    housing: {
+      userId: 'cp-bolig',
+      organisationNumber: '100000016',
+      unitId: 'bolig',
+      roles: ['housing-caseworker'],
+    },
+    nav: { userId: 'cp-nav', organisationNumber: '100000024', unitId: 'nav', roles: ['nav-caseworker'] },
+    'recipient coordinator': {
+      userId: 'coord',
+      organisationNumber: '100000016',
+      unitId: null,
+      roles: ['coordinator'],
+    },
+    outsider: {
+      userId: 'x',
+      organisationNumber: '100000091',
+      unitId: 'elsewhere',
+      roles: ['housing-caseworker'],
+    },
+  });
+  const allowed = (action: (typeof REFERRAL_STEP_ACTIONS)[number], subject: StepSubject, caller: Caller) => {
+    try {
+      authoriseStep(action, subject, caller);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  for (const type of REFERRAL_TYPES) {
+    for (const status of REFERRAL_STATUSES) {
+      for (const [side, caller] of Object.entries(callers(type))) {
+        it(`offers a ${side} exactly the steps it may take on a ${status} ${type}`, () => {
+          const subject = subjectOf(type, status);
+          const offered = nextStepsFor(subject, caller);
+          expect(offered).toEqual(REFERRAL_STEP_ACTIONS.filter((a) => allowed(a, subject, caller)));
+          expect(offered.every((a) => stepsAllowed(type, status).includes(a))).toBe(true);
+        });
+      }
+    }
+  }
+
+  it('never offers NAV a housing outcome, and offers the housing service one', () => {
+    const subject = subjectOf('release-notice', 'acknowledged');
+    expect(nextStepsFor(subject, callers('release-notice').nav)).toEqual(['reject']);
+    expect(nextStepsFor(subject, callers('release-notice').housing)).toEqual([
+      'reject',
+      'report-housing-outcome',
+    ]);
+  });
+
+  it("offers the sender its own steps and none of the recipients'", () => {
+    const subject = subjectOf('release-notice', 'delivered');
+    expect(nextStepsFor(subject, callers('release-notice').sender)).toEqual([
+      'withdraw',
+      'cancel',
+      'change-release-date',
+      'mark-released',
+    ]);
+    expect(nextStepsFor(subject, callers('release-notice')['sender without the role'])).toEqual([]);
+    expect(nextStepsFor(subject, callers('release-notice').outsider)).toEqual([]);
   });
 });

@@ -120,6 +120,22 @@ export function stepsAllowed(
 }
 
 /**
+ * What the caller may do now: exactly the steps {@link authoriseStep} lets through for this caller,
+ * so a step offered never answers 403 or 409 for its party, role, unit or state.
+ */
+export function nextStepsFor(subject: StepSubject, caller: Caller): ReferralStepAction[] {
+  return stepsAllowed(subject.type, subject.status).filter((action) => {
+    try {
+      authoriseStep(action, subject, caller);
+      return true;
+    } catch (err) {
+      if (err instanceof DomainError) return false;
+      throw err;
+    }
+  });
+}
+
+/**
  * Decides whether the caller may take a step: 404 to anyone who may not see the referral, 403 to
  * the wrong party or role, 409 (with the current state and the steps allowed from it) when the
  * referral's state does not allow it.

@@ -33,6 +33,10 @@ export class AccessLogRepository {
     await manager.insert(AccessLogOrmEntity, row);
   }
 
+  async insertAll(manager: EntityManager, rows: AccessLogRow[]): Promise<void> {
+    await manager.insert(AccessLogOrmEntity, rows);
+  }
+
   /** The organisations of a referral (sender and recipients) or a consent (every one it names). */
   async partiesOf(
     manager: EntityManager,
