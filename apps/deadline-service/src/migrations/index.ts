@@ -4,6 +4,7 @@ import { DeadlineEngine1795429822212 } from './1795429822212-deadlineengine';
 import { IdempotencyKeys1796122783479 } from './1796122783479-idempotencykeys';
 import { OrderedEvents1796123000294 } from './1796123000294-orderedevents';
 import { DirectoryProjection1796132979390 } from './1796132979390-directoryprojection';
+import { FairDeadlines1796136011538 } from './1796136011538-fairdeadlines';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1796122783479,
   OrderedEvents1796123000294,
   DirectoryProjection1796132979390,
+  FairDeadlines1796136011538,
 ];

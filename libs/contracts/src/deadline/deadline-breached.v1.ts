@@ -1,4 +1,4 @@
-import { IsISO8601 } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { ClockRefV1 } from './clock-fields';
 
 export const DEADLINE_BREACHED_V1 = 'deadline.breached.v1';
@@ -12,4 +12,9 @@ export class DeadlineBreachedV1 extends ClockRefV1 {
   /** When the breach was detected. */
   @IsISO8601({ strict: true })
   breachedAt!: string;
+
+  /** Whose breach it is: the recipient's, or the sender's late notice (less than the policy's lead time). */
+  @IsOptional()
+  @IsIn(['recipient', 'late-notice'])
+  cause?: 'recipient' | 'late-notice';
 }

@@ -1,4 +1,4 @@
-import { IsISO8601, IsString } from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
 import { ClockRefV1 } from './clock-fields';
 
 export const DEADLINE_OPENED_V1 = 'deadline.opened.v1';
@@ -16,4 +16,21 @@ export class DeadlineOpenedV1 extends ClockRefV1 {
   /** When the answer is due (end of the due day, Oslo time). */
   @IsISO8601({ strict: true })
   dueAt!: string;
+
+  /** Working days between the notice and the date the clock counts back from (anchored clocks only). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  noticeGivenDays?: number | null;
+
+  /** Working days of notice the policy asks of the sender before that date (anchored clocks only). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  leadTimeDays?: number | null;
+
+  /** The sender gave less notice than the lead time: a breach counts against the notice, not the recipient. */
+  @IsOptional()
+  @IsBoolean()
+  shortNotice?: boolean;
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
 import { ClockRefV1 } from './clock-fields';
 
 export const DEADLINE_RESCHEDULED_V1 = 'deadline.rescheduled.v1';
@@ -21,4 +21,15 @@ export class DeadlineRescheduledV1 extends ClockRefV1 {
   /** When it moved. */
   @IsISO8601({ strict: true })
   rescheduledAt!: string;
+
+  /** Working days between the notice of the current date and that date. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  noticeGivenDays?: number | null;
+
+  /** The current date came with less notice than the policy's lead time. */
+  @IsOptional()
+  @IsBoolean()
+  shortNotice?: boolean;
 }

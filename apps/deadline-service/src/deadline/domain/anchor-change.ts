@@ -10,6 +10,8 @@ export interface AnchorChangeInput {
   anchorTo: string;
   /** Why it moved, as a code: brought-forward, postponed, corrected, set, left-early. */
   reason: string;
+  /** When it moved: the new due time is at least the policy's minimum response after it. */
+  movedAt?: Date;
 }
 
 /** What a moved anchor did to a clock; due instants are null while the clock is paused or had no anchor. */
@@ -22,8 +24,9 @@ export interface AnchorChangeRecord {
 }
 
 /**
- * Recomputes an anchored clock when its date moves. An early release (fremskutt løslatelse) can pull the
- * due date into the past: the clock is then simply late, and its ladder catches up.
+ * Recomputes an anchored clock when its date moves. An early release (fremskutt løslatelse) that would pull
+ * the due date into the past (or to within days of the move) gives the recipient the policy's minimum
+ * response from the move instead, so the ladder warns before the breach.
  */
 export function changeAnchor(
   policy: CataloguedPolicy,
@@ -47,6 +50,7 @@ export function changeAnchor(
     startedAt: input.startedAt,
     pauses: input.pauses,
     anchorDate: input.anchorTo,
+    respondFrom: input.movedAt ?? null,
   });
   return {
     due,

@@ -2,6 +2,10 @@
 export const CLOCK_STATUSES = ['open', 'met', 'breached', 'paused', 'cancelled'] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
+/** What a listing filters on: a status, or at-risk (open with a warning issued, not met or breached). */
+export const LISTED_STATUSES = ['open', 'at-risk', 'met', 'breached', 'paused', 'cancelled'] as const;
+export type ListedStatus = (typeof LISTED_STATUSES)[number];
+
 /** Counting down or overdue: its warning ladder is live. */
 export function isRunning(status: string): boolean {
   return status === 'open' || status === 'breached';

@@ -21,6 +21,11 @@ export interface DueInput {
   /** YYYY-MM-DD; required by policies counted back from an anchor. */
   anchorDate?: string | null;
   pauses: readonly Pause[];
+  /**
+   * When the recipient got the case or its current date (the opening, or the latest move): the clock
+   * is due no sooner than the policy's minimum response after it.
+   */
+  respondFrom?: Date | null;
 }
 
 /** How a due date was reached, for a caseworker or an auditor. Dates are Oslo dates, instants ISO. */
@@ -40,6 +45,8 @@ export interface DueExplanation {
   /** null while the clock is paused. */
   dueDate: string | null;
   pausedSince: string | null;
+  /** Present when the counted due day left less than the minimum response and was pushed out to it. */
+  minimumResponse?: { from: string; days: number; countedDueDate: string; dueDate: string };
 }
 
 /** While a pause is open there is no due time: it depends on when the clock resumes. */
@@ -67,28 +74,55 @@ export function computeDue(policy: CataloguedPolicy, input: DueInput): DueResult
     counting = { method: 'after-start', unit: length.unit, days: length.days, pauseDays };
   }
 
-  const dueDay =
+  const countedDue =
     policy.onNonWorkingDay === 'next-working-day'
       ? workingDayOnOrAfter(countedTo)
       : workingDayOnOrBefore(countedTo);
+  const floor = minimumDueDay(policy, input.respondFrom);
+  const dueDay = floor !== null && floor > countedDue ? floor : countedDue;
   const explanation: DueExplanation = {
     policyId: policy.id,
     catalogueVersion: policy.catalogueVersion,
     start: { at: input.startedAt.toISOString(), osloDate: startDay },
     counting,
     countedTo,
-    skipped: nonWorkingDays(skippedDates(length, startDay, countedTo, dueDay, input.anchorDate)),
+    skipped: nonWorkingDays(skippedDates(length, startDay, countedTo, countedDue, input.anchorDate)),
     adjustment:
-      dueDay === countedTo
+      countedDue === countedTo
         ? null
-        : { from: countedTo, to: dueDay, rule: policy.onNonWorkingDay, because: whyNotWorking(countedTo) },
+        : {
+            from: countedTo,
+            to: countedDue,
+            rule: policy.onNonWorkingDay,
+            because: whyNotWorking(countedTo),
+          },
     pauses,
     dueDate: open ? null : dueDay,
     pausedSince: open ? open.from.toISOString() : null,
+    ...(dueDay !== countedDue && input.respondFrom
+      ? {
+          minimumResponse: {
+            from: input.respondFrom.toISOString(),
+            days: policy.minimumResponse.days,
+            countedDueDate: countedDue,
+            dueDate: dueDay,
+          },
+        }
+      : {}),
   };
   return open
     ? { paused: true, dueAt: null, explanation }
     : { paused: false, dueAt: endOfOsloDay(dueDay), explanation };
+}
+
+/**
+ * The earliest due day a clock may have: the policy's minimum response in working days after the day
+ * the recipient got the case or its current date. A short notice or a date brought forward never
+ * leaves a clock due before (or just after) the recipient heard of it.
+ */
+export function minimumDueDay(policy: CataloguedPolicy, respondFrom: Date | null | undefined): string | null {
+  if (!respondFrom) return null;
+  return addWorkingDays(osloDate(respondFrom), policy.minimumResponse.days);
 }
 
 /**

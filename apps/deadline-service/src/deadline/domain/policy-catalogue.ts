@@ -45,6 +45,16 @@ export interface ClockPolicy {
   length: ClockLength;
   onNonWorkingDay: NonWorkingDayRule;
   ladder: WarningLadder;
+  /**
+   * Working days the recipient always gets from the moment the clock opens or its date moves: a
+   * clock is never due sooner, whatever the counting gives.
+   */
+  minimumResponse: { unit: 'working-days'; days: number };
+  /**
+   * Working days of notice before the date the sender owes (anchored clocks only, else null). A
+   * clock given less is short-notice: its breach counts against the notice, not the recipient.
+   */
+  leadTimeDays: number | null;
 }
 
 export interface PolicyCatalogue {
@@ -148,6 +158,8 @@ function acknowledge(referralType: ReferralType): ClockPolicy {
     length: { unit: 'working-days', days: 2 },
     onNonWorkingDay: 'next-working-day',
     ladder: ACKNOWLEDGE_LADDER,
+    minimumResponse: { unit: 'working-days', days: 1 },
+    leadTimeDays: null,
   };
 }
 
@@ -167,6 +179,9 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       length: { unit: 'working-days-before-anchor', days: 10, anchor: 'expected-release' },
       onNonWorkingDay: 'previous-working-day',
       ladder: HOUSING_LADDER,
+      // Three weeks' notice leaves the housing service its ten days and a working week to decide.
+      minimumResponse: { unit: 'working-days', days: 3 },
+      leadTimeDays: 15,
     },
     acknowledge('discharge-notice'),
     {
@@ -180,6 +195,8 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       length: { unit: 'working-days-before-anchor', days: 5, anchor: 'planned-discharge' },
       onNonWorkingDay: 'previous-working-day',
       ladder: HOUSING_LADDER,
+      minimumResponse: { unit: 'working-days', days: 3 },
+      leadTimeDays: 10,
     },
     acknowledge('benefit-deduction'),
     {
@@ -192,6 +209,8 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       resumesOn: [],
       ...ANSWER_LENGTH,
       ladder: ANSWER_LADDER,
+      minimumResponse: { unit: 'working-days', days: 5 },
+      leadTimeDays: null,
     },
     acknowledge('assessment-request'),
     {
@@ -205,6 +224,8 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       resumesOn: ['information-provided'],
       ...ANSWER_LENGTH,
       ladder: ANSWER_LADDER,
+      minimumResponse: { unit: 'working-days', days: 5 },
+      leadTimeDays: null,
     },
   ],
 };

@@ -40,3 +40,8 @@ export function nonWorkingDays(dates: readonly string[]): NonWorkingDays {
 export function holidaysOn(date: string): PublicHoliday[] {
   return norwegianPublicHolidays(Number(date.slice(0, 4))).filter((holiday) => holiday.date === date);
 }
+
+/** Working days after `from` and before `to` (both exclusive); 0 when `to` is not after `from`. */
+export function workingDaysBetween(from: string, to: string): number {
+  return datesBetween(addCalendarDays(from, 1), to).filter(isWorkingDay).length;
+}

@@ -79,6 +79,30 @@ export class ClockOrmEntity {
 
   @Column('timestamptz', { name: 'pause_event_at', nullable: true })
   pauseEventAt!: Date | null;
+
+  /** When the recipient heard of the current anchor date: the notice counts from here. */
+  @Column('timestamptz', { name: 'notice_from', nullable: true })
+  noticeFrom!: Date | null;
+
+  /** Working days between that notice and the anchor date (anchored clocks only). */
+  @Column('int', { name: 'notice_given_days', nullable: true })
+  noticeGivenDays!: number | null;
+
+  /** The policy's lead time when the clock was opened or moved (anchored clocks only). */
+  @Column('int', { name: 'lead_time_days', nullable: true })
+  leadTimeDays!: number | null;
+
+  /** Less notice than the lead time: a breach is counted against the notice, not the recipient. */
+  @Column('boolean', { name: 'short_notice', default: false })
+  shortNotice!: boolean;
+
+  /** The opening or latest move: the clock is due no sooner than the policy's minimum response after it. */
+  @Column('timestamptz', { name: 'respond_from', nullable: true })
+  respondFrom!: Date | null;
+
+  /** Met after its due time: a late answer in every figure, breach announced or not. */
+  @Column('boolean', { name: 'met_late', default: false })
+  metLate!: boolean;
 }
 
 /** The pause ledger: paused time does not count. */

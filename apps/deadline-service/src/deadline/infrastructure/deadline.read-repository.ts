@@ -7,9 +7,14 @@ import {
   ClockRungOrmEntity,
 } from './clock.orm-entity';
 
+/** Open with a warning issued: the figure and the listing share this one test. */
+const AT_RISK = `c.status = 'open' AND EXISTS (
+  SELECT 1 FROM clock_rung r WHERE r.clock_id = c.id AND r.outcome = 'fired')`;
+
 export interface ClockFilter {
   /** Only the clocks this organisation is the recipient of; null for every clock. */
   recipientOrganisationNumber: string | null;
+  /** A clock status, or at-risk. */
   status?: string;
   referralId?: string;
 }
@@ -25,6 +30,7 @@ export interface UnitCounts {
   open: number;
   at_risk: number;
   breached: number;
+  late_notice: number;
   paused: number;
 }
 
@@ -38,6 +44,8 @@ export interface MonthInTime {
   month: string;
   met: number;
   in_time: number;
+  late: number;
+  late_notice: number;
 }
 
 /** The read side of the deadline tables: no locks, no transaction. */
@@ -54,7 +62,8 @@ export class DeadlineReadRepository {
       .limit(1000);
     if (filter.recipientOrganisationNumber !== null)
       qb.where('c.recipient_organisation_number = :org', { org: filter.recipientOrganisationNumber });
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.status === 'at-risk') qb.andWhere(AT_RISK);
+    else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.referralId) qb.andWhere('c.referral_id = :referralId', { referralId: filter.referralId });
     return qb.getMany();
   }
@@ -72,14 +81,17 @@ export class DeadlineReadRepository {
     return { pauses, changes, rungs };
   }
 
-  /** Per unit of the organisation: open, at risk (a warning has fired), breached and paused. */
+  /**
+   * Per unit of the organisation: open, at risk (a warning has fired), breached by the recipient,
+   * breached on a short notice (the sender's late notice, not the recipient's breach) and paused.
+   */
   unitCounts(org: string): Promise<UnitCounts[]> {
     return this.ds.query(
       `SELECT c.recipient_unit_id AS unit,
               count(*) FILTER (WHERE c.status = 'open')::int AS open,
-              count(*) FILTER (WHERE c.status = 'open' AND EXISTS (
-                SELECT 1 FROM clock_rung r WHERE r.clock_id = c.id AND r.outcome = 'fired'))::int AS at_risk,
-              count(*) FILTER (WHERE c.status = 'breached')::int AS breached,
+              count(*) FILTER (WHERE ${AT_RISK})::int AS at_risk,
+              count(*) FILTER (WHERE c.status = 'breached' AND NOT c.short_notice)::int AS breached,
+              count(*) FILTER (WHERE c.status = 'breached' AND c.short_notice)::int AS late_notice,
               count(*) FILTER (WHERE c.status = 'paused')::int AS paused
        FROM clock c WHERE c.recipient_organisation_number = $1
        GROUP BY c.recipient_unit_id ORDER BY c.recipient_unit_id`,
@@ -99,12 +111,17 @@ export class DeadlineReadRepository {
     );
   }
 
-  /** Answers met per Oslo month, and how many of them before any breach. */
+  /**
+   * Answers met per Oslo month: in time (by the due time), late (after it, whether or not the breach
+   * had fired), and late on a short notice (counted against the notice, not the recipient).
+   */
   answeredInTimeByMonth(org: string): Promise<MonthInTime[]> {
     return this.ds.query(
       `SELECT to_char(c.met_at AT TIME ZONE 'Europe/Oslo', 'YYYY-MM') AS month,
               count(*)::int AS met,
-              count(*) FILTER (WHERE c.breached_at IS NULL)::int AS in_time
+              count(*) FILTER (WHERE NOT c.met_late AND c.breached_at IS NULL)::int AS in_time,
+              count(*) FILTER (WHERE (c.met_late OR c.breached_at IS NOT NULL) AND NOT c.short_notice)::int AS late,
+              count(*) FILTER (WHERE (c.met_late OR c.breached_at IS NOT NULL) AND c.short_notice)::int AS late_notice
        FROM clock c WHERE c.recipient_organisation_number = $1 AND c.status = 'met' AND c.kind <> 'acknowledge'
        GROUP BY 1 ORDER BY 1`,
       [org],

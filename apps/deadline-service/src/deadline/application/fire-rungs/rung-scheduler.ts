@@ -178,7 +178,12 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
         await this.outbox.write<DeadlineBreachedV1>(manager, {
           ...message,
           topic: DEADLINE_BREACHED_V1,
-          payload: { ...clockRef(clock), dueAt: payload.dueAt, breachedAt: payload.firedAt },
+          payload: {
+            ...clockRef(clock),
+            dueAt: payload.dueAt,
+            breachedAt: payload.firedAt,
+            cause: clock.shortNotice ? 'late-notice' : 'recipient',
+          },
         });
         break;
     }

@@ -1,9 +1,10 @@
 import { Principal } from '@overgang/auth';
-import { ClockStatus } from '../../domain/clock-status';
+import { ListedStatus } from '../../domain/clock-status';
 
 export interface ListDeadlinesQuery {
   by: Principal;
-  status?: ClockStatus;
+  /** A status, or at-risk: open with a warning issued. */
+  status?: ListedStatus;
   referralId?: string;
   /** The request's correlation id, carried to the access log. */
   correlationId: string;

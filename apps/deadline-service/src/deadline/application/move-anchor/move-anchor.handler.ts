@@ -36,18 +36,24 @@ export class MoveAnchorHandler {
         clocks.filter((c) => appliesToUnit(policy, c.unitKind)).map((c) => [c.recipientUnitId, c]),
       );
       for (const u of units.values()) {
-        await this.opener.open(ctx, policy, {
-          referralId: u.referralId,
-          referralType: u.referralType,
-          recipientOrganisationNumber: u.recipientOrganisationNumber,
-          recipientUnitId: u.recipientUnitId,
-          unitKind: u.unitKind,
-          holderContactPersonId: u.holderContactPersonId,
-          coHolderContactPersonId: u.coHolderContactPersonId,
-          senderOrganisationNumber: u.senderOrganisationNumber,
-          anchorDate: e.to,
-          startedAt: u.startedAt,
-        });
+        await this.opener.open(
+          ctx,
+          policy,
+          {
+            referralId: u.referralId,
+            referralType: u.referralType,
+            recipientOrganisationNumber: u.recipientOrganisationNumber,
+            recipientUnitId: u.recipientUnitId,
+            unitKind: u.unitKind,
+            holderContactPersonId: u.holderContactPersonId,
+            coHolderContactPersonId: u.coHolderContactPersonId,
+            senderOrganisationNumber: u.senderOrganisationNumber,
+            anchorDate: e.to,
+            startedAt: u.startedAt,
+          },
+          undefined,
+          at,
+        );
       }
     }
   }

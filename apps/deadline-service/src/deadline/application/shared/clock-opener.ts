@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DEADLINE_OPENED_V1, DeadlineOpenedV1 } from '@overgang/contracts';
 import { OutboxWriter } from '@overgang/messaging';
 import { computeDue } from '../../domain/due-date';
+import { noticeOf } from '../../domain/notice';
 import { CataloguedPolicy } from '../../domain/policy-catalogue';
 import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
 import { ClockRepository, EarlyEvent } from '../../infrastructure/clock.repository';
@@ -42,9 +43,17 @@ export class ClockOpener {
     c: NewClock,
     /** The referral's early events, read once per routing rather than once per clock. */
     earlyEvents?: EarlyEvent[],
+    /** When the recipient heard of the date (a date set after routing); by default the clock's start. */
+    noticeAt: Date = c.startedAt,
   ): Promise<void> {
-    const due = computeDue(policy, { startedAt: c.startedAt, anchorDate: c.anchorDate, pauses: [] });
+    const due = computeDue(policy, {
+      startedAt: c.startedAt,
+      anchorDate: c.anchorDate,
+      pauses: [],
+      respondFrom: noticeAt,
+    });
     if (due.paused) return;
+    const notice = noticeOf(policy, noticeAt, c.anchorDate);
     const clock: ClockOrmEntity = {
       ...c,
       id: randomUUID(),
@@ -60,6 +69,10 @@ export class ClockOpener {
       explanation: due.explanation,
       pauseSequence: null,
       pauseEventAt: null,
+      ...notice,
+      noticeFrom: notice.leadTimeDays === null ? null : noticeAt,
+      respondFrom: noticeAt,
+      metLate: false,
     };
     if (!(await this.clocks.insertIfAbsent(ctx.manager, clock))) return; // a redelivery
     await this.rungs.insertLadder(ctx.manager, clock.id, ladderTimes(policy, due.dueAt));
@@ -70,6 +83,7 @@ export class ClockOpener {
         policy: policy.id,
         startedAt: clock.startedAt.toISOString(),
         dueAt: clock.dueAt.toISOString(),
+        ...notice,
       }),
     );
     const early = earlyEvents ?? (await this.clocks.earlyEvents(ctx.manager, c.referralId));

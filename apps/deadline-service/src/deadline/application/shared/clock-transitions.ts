@@ -11,6 +11,7 @@ import {
 } from '@overgang/contracts';
 import { EventOrder, isNewer, OutboxWriter } from '@overgang/messaging';
 import { computeDue, DueResult } from '../../domain/due-date';
+import { isMetLate, noticeFromAfterMove, noticeOf } from '../../domain/notice';
 import { CataloguedPolicy } from '../../domain/policy-catalogue';
 import { rungFireTimes } from '../../domain/warning-ladder';
 import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
@@ -43,7 +44,8 @@ export class ClockTransitions {
   ) {}
 
   async meet(ctx: ClockContext, c: ClockOrmEntity, at: Date): Promise<void> {
-    await this.clocks.update(ctx.manager, c.id, { status: 'met', metAt: at, pausedAt: null });
+    const late = isMetLate(c.dueAt, at);
+    await this.clocks.update(ctx.manager, c.id, { status: 'met', metAt: at, pausedAt: null, metLate: late });
     await this.clocks.closeOpenPause(ctx.manager, c.id, at);
     await this.rungs.silence(ctx.manager, c.id);
     await this.outbox.write<DeadlineMetV1>(
@@ -52,9 +54,11 @@ export class ClockTransitions {
         ...clockRef(c),
         metAt: at.toISOString(),
         dueAt: c.dueAt.toISOString(),
+        late,
+        shortNotice: c.shortNotice,
       }),
     );
-    c.status = 'met';
+    Object.assign(c, { status: 'met', metAt: at, metLate: late });
   }
 
   async cancel(ctx: ClockContext, c: ClockOrmEntity, reasonCode: string, at: Date): Promise<void> {
@@ -98,7 +102,7 @@ export class ClockTransitions {
   ): Promise<void> {
     if (!this.takesPauseOrder(c, order)) return;
     await this.clocks.closeOpenPause(ctx.manager, c.id, at);
-    const due = await this.recompute(ctx, c, policy, c.anchorDate);
+    const due = await this.recompute(ctx, c, policy, c.anchorDate, c.respondFrom);
     if (due.paused) return;
     const status = c.breachedAt ? 'breached' : 'open';
     await this.clocks.update(ctx.manager, c.id, {
@@ -144,9 +148,17 @@ export class ClockTransitions {
       // A new discharge date after a readmission lets the housing plan run again.
       await this.clocks.closeOpenPause(ctx.manager, c.id, at);
     }
-    const due = await this.recompute(ctx, c, policy, anchorTo);
+    // A moved date is news from the move: never due before it, nor sooner than the minimum response.
+    const due = await this.recompute(ctx, c, policy, anchorTo, at);
+    const noticeFrom = noticeFromAfterMove(c, { anchorTo, at });
+    const notice = noticeOf(policy, noticeFrom, anchorTo);
+    const fairness = { ...notice, noticeFrom, respondFrom: at };
     if (due.paused) {
-      await this.clocks.update(ctx.manager, c.id, { anchorDate: anchorTo, explanation: due.explanation });
+      await this.clocks.update(ctx.manager, c.id, {
+        anchorDate: anchorTo,
+        explanation: due.explanation,
+        ...fairness,
+      });
       return;
     }
     // Moved later than the breach: it is owed in time again; moved earlier: the ladder catches up.
@@ -162,7 +174,9 @@ export class ClockTransitions {
       pausedAt: null,
       pausedReason: null,
       explanation: due.explanation,
+      ...fairness,
     });
+    Object.assign(c, fairness);
     await this.clocks.recordChange(ctx.manager, {
       clockId: c.id,
       at,
@@ -181,6 +195,8 @@ export class ClockTransitions {
         dueAt: due.dueAt.toISOString(),
         reasonCode,
         rescheduledAt: at.toISOString(),
+        noticeGivenDays: notice.noticeGivenDays,
+        shortNotice: notice.shortNotice,
       }),
     );
   }
@@ -194,11 +210,13 @@ export class ClockTransitions {
     c: ClockOrmEntity,
     policy: CataloguedPolicy,
     anchorDate: string | null,
+    respondFrom: Date | null,
   ): Promise<DueResult> {
     const pauses = await this.clocks.pauses(ctx.manager, c.id);
     return computeDue(policy, {
       startedAt: c.startedAt,
       anchorDate,
+      respondFrom,
       // A date-anchored deadline does not move for a pause (the release or discharge date does not wait).
       pauses:
         policy.length.unit === 'working-days-before-anchor'

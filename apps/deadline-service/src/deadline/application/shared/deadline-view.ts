@@ -21,6 +21,14 @@ export interface DeadlineView {
   breachedAt: string | null;
   pausedAt: string | null;
   stopReason: string | null;
+  /** Working days of notice the clock was given before its date; null unless counted back from one. */
+  noticeGivenDays: number | null;
+  /** The policy's lead time; null unless counted back from a date. */
+  leadTimeDays: number | null;
+  /** Less notice than the lead time: a breach counts against the notice, not the recipient. */
+  shortNotice: boolean;
+  /** Met after the due time: a late answer. */
+  metLate: boolean;
 }
 
 export function deadlineView(c: ClockOrmEntity): DeadlineView {
@@ -42,5 +50,9 @@ export function deadlineView(c: ClockOrmEntity): DeadlineView {
     breachedAt: iso(c.breachedAt),
     pausedAt: iso(c.pausedAt),
     stopReason: c.pausedReason,
+    noticeGivenDays: c.noticeGivenDays,
+    leadTimeDays: c.leadTimeDays,
+    shortNotice: c.shortNotice,
+    metLate: c.metLate,
   };
 }

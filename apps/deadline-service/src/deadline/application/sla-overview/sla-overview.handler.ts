@@ -10,12 +10,23 @@ export interface SlaOverviewView {
     unitId: string;
     open: number;
     atRisk: number;
+    /** Breaches the recipient owns. */
     breached: number;
+    /** Breaches of short-notice clocks: the sender's late notice, not the recipient's breach. */
+    lateNotice: number;
     paused: number;
     medianHoursToAcknowledge: number | null;
     medianHoursToAnswer: number | null;
   }>;
-  answeredInTimeByMonth: Array<{ month: string; answered: number; inTime: number; share: number | null }>;
+  /** `share` is in time out of the answers the recipient owns (late-notice answers left out). */
+  answeredInTimeByMonth: Array<{
+    month: string;
+    answered: number;
+    inTime: number;
+    late: number;
+    lateNotice: number;
+    share: number | null;
+  }>;
   breaches: Array<{
     clockId: string;
     referralId: string;
@@ -25,13 +36,17 @@ export interface SlaOverviewView {
     holderContactPersonId: string | null;
     dueAt: string;
     overdueHours: number;
+    /** recipient, or late-notice when the sender gave less notice than the policy's lead time. */
+    cause: 'recipient' | 'late-notice';
+    noticeGivenDays: number | null;
   }>;
 }
 
 /**
  * A coordinator's overview of their organisation per unit: open, at risk (a warning has fired),
  * breached; median time to acknowledge and to answer; share met in time per month; the breaches
- * with who holds each and for how long.
+ * with who holds each and for how long. An answer after the due time is late even when the breach
+ * had not fired yet; a short-notice clock's breach is the notice's (lateNotice), not the recipient's.
  */
 @Injectable()
 export class SlaOverviewHandler {
@@ -59,6 +74,7 @@ export class SlaOverviewHandler {
         open: u.open,
         atRisk: u.at_risk,
         breached: u.breached,
+        lateNotice: u.late_notice,
         paused: u.paused,
         medianHoursToAcknowledge: median(u.unit, 'acknowledge'),
         medianHoursToAnswer: median(u.unit, 'answer'),
@@ -67,7 +83,9 @@ export class SlaOverviewHandler {
         month: m.month,
         answered: m.met,
         inTime: m.in_time,
-        share: m.met ? Math.round((m.in_time / m.met) * 1000) / 1000 : null,
+        late: m.late,
+        lateNotice: m.late_notice,
+        share: m.in_time + m.late ? Math.round((m.in_time / (m.in_time + m.late)) * 1000) / 1000 : null,
       })),
       breaches: breaches.map((c) => ({
         clockId: c.id,
@@ -78,6 +96,8 @@ export class SlaOverviewHandler {
         holderContactPersonId: c.holderContactPersonId,
         dueAt: c.dueAt.toISOString(),
         overdueHours: Math.round(((now.getTime() - c.dueAt.getTime()) / 3600_000) * 10) / 10,
+        cause: c.shortNotice ? ('late-notice' as const) : ('recipient' as const),
+        noticeGivenDays: c.noticeGivenDays,
       })),
     };
   }

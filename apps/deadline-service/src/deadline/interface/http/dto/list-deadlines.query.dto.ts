@@ -1,14 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CLOCK_STATUSES, ClockStatus } from '../../../domain/clock-status';
+import { LISTED_STATUSES, ListedStatus } from '../../../domain/clock-status';
 
 export class ListDeadlinesQueryDto {
-  @ApiPropertyOptional({ enum: CLOCK_STATUSES })
-  @IsOptional()
-  @IsIn(CLOCK_STATUSES, {
-    message: 'status must be open, met, breached, paused or cancelled',
+  @ApiPropertyOptional({
+    enum: LISTED_STATUSES,
+    description: 'A status, or at-risk: open with a warning issued, not met or breached.',
   })
-  status?: ClockStatus;
+  @IsOptional()
+  @IsIn(LISTED_STATUSES, {
+    message: 'status must be open, at-risk, met, breached, paused or cancelled',
+  })
+  status?: ListedStatus;
 
   @ApiPropertyOptional({ description: 'Only the clocks of this referral.' })
   @IsOptional()
