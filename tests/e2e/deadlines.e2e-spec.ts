@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { addCalendarDays, osloDate } from '@overgang/core';
+import { addCalendarDays, endOfOsloDay, osloDate } from '@overgang/core';
+import { addWorkingDays } from '@overgang/norway';
 import {
   aConsent,
   aNationalId,
@@ -231,9 +232,93 @@ describe('deadline engine, end to end', () => {
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\n')[0]).toBe(
-      'clock_id,referral_id,referral_type,kind,unit_id,holder_contact_person_id,due_at,overdue_hours',
+      'clock_id,referral_id,referral_type,kind,unit_id,holder_contact_person_id,due_at,overdue_hours,cause,notice_given_days',
     );
     expect(csv.text).toContain(housingOutcomeClock.id);
     await request(hub.gateway).get('/api/v1/sla/overview').set(auth('cp-drammen-bolig-1')).expect(403);
+  });
+
+  it('gives a release notice sent two days before release a short-notice clock with the minimum response, lists it at risk, and counts its breach as late notice', async () => {
+    const nationalId = aNationalId();
+    const consent = await request(hub.gateway)
+      .post('/api/v1/consents')
+      .set(auth('consultant-drammen-fengsel'))
+      .send(aConsent({ nationalId }))
+      .expect(201);
+    const submitted = await request(hub.gateway)
+      .post('/api/v1/referrals/release-notices')
+      .set(auth('consultant-drammen-fengsel'))
+      .send(
+        aReleaseNotice({
+          nationalId,
+          consentId: consent.body.id,
+          expectedReleaseDate: addCalendarDays(osloDate(new Date()), 2),
+        }),
+      )
+      .expect(201);
+    const shortId = submitted.body.id as string;
+    const clocks = await eventually(
+      async () =>
+        (
+          await request(hub.gateway)
+            .get(`/api/v1/deadlines?referralId=${shortId}`)
+            .set(auth('coord-drammen'))
+            .expect(200)
+        ).body.items as Array<
+          ClockItem & { shortNotice: boolean; noticeGivenDays: number; leadTimeDays: number }
+        >,
+      { until: (c) => c.length === 2, what: 'the housing service’s two clocks' },
+    );
+    const housing = clocks.find((c) => c.kind === 'housing-outcome')!;
+    expect(housing).toMatchObject({ shortNotice: true, leadTimeDays: 15 });
+    expect(housing.noticeGivenDays).toBeLessThanOrEqual(2);
+    // Never due before the housing service has had the policy's three working days.
+    const floor = endOfOsloDay(addWorkingDays(osloDate(new Date()), 3));
+    expect(new Date(housing.dueAt).getTime()).toBeGreaterThanOrEqual(floor.getTime());
+    const explained = await request(hub.gateway)
+      .get(`/api/v1/deadlines/${housing.id}`)
+      .set(auth('coord-drammen'))
+      .expect(200);
+    expect(explained.body.explanation.minimumResponse).toMatchObject({ days: 3 });
+
+    const scheduler = hub.apps.deadline.get(RungScheduler);
+    const ladder = explained.body.ladder as Array<{ rungId: string; fireAt: string }>;
+    const at = (rungId: string) =>
+      new Date(Math.max(Date.parse(ladder.find((r) => r.rungId === rungId)!.fireAt), Date.now()));
+    await scheduler.drain(at('warn-holder'));
+    const atRisk = await eventually(
+      async () =>
+        (
+          await request(hub.gateway)
+            .get(`/api/v1/deadlines?status=at-risk&referralId=${shortId}`)
+            .set(auth('coord-drammen'))
+            .expect(200)
+        ).body.items as ClockItem[],
+      { until: (c) => c.some((x) => x.id === housing.id), what: 'the clock at risk' },
+    );
+    expect(atRisk.every((c) => c.status === 'open')).toBe(true);
+
+    await scheduler.drain(at('breach-unit-coordinator'));
+    const overview = await eventually(
+      async () =>
+        (await request(hub.gateway).get('/api/v1/sla/overview').set(auth('coord-drammen')).expect(200)).body,
+      { until: (o) => o.breaches.some((b: { clockId: string }) => b.clockId === housing.id) },
+    );
+    expect(overview.breaches.find((b: { clockId: string }) => b.clockId === housing.id)).toMatchObject({
+      cause: 'late-notice',
+    });
+    const unit = overview.units.find((u: { unitId: string }) => u.unitId === 'drammen-boligtjenesten');
+    expect(unit.lateNotice).toBeGreaterThanOrEqual(1);
+    expect(unit.breached).toBe(
+      overview.breaches.filter(
+        (b: { unitId: string; cause: string }) =>
+          b.unitId === 'drammen-boligtjenesten' && b.cause === 'recipient',
+      ).length,
+    );
+    const csv = await request(hub.gateway)
+      .get('/api/v1/sla/overview.csv')
+      .set(auth('coord-drammen'))
+      .expect(200);
+    expect(csv.text.split('\n').find((l) => l.startsWith(housing.id))).toMatch(/,late-notice,\d+$/);
   });
 });
