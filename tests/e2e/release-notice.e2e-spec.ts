@@ -83,7 +83,9 @@ describe('release notice, end to end on real Kafka and PostgreSQL', () => {
       holder: { contactPersonId: 'cp-drammen-bolig-1', assignment: 'primary', heldByMe: true },
       deadline: { status: 'open' },
     });
-    expect(housing).not.toHaveProperty('person');
+    // The holder sees whom it is about (name and birth year), never the national ID in a list.
+    expect(housing.person).toEqual({ name: 'Kari Løslatt', birthYear: expect.any(Number) });
+    expect(JSON.stringify(housing)).not.toContain(nationalId);
     const nav = await inboxItem('cp-nav-drammen-1', id);
     expect(nav.holder).toMatchObject({ contactPersonId: 'cp-nav-drammen-1', assignment: 'primary' });
     // NAV's clock: acknowledge within 2 working days of receiving it (a weekend or holiday does not count).
