@@ -35,13 +35,18 @@ export class ReferralReassignedV1 {
   @IsIn(['moved', 'added'])
   mode!: 'moved' | 'added';
 
-  /** Stable code of the rule, e.g. ROUTING.HOLDER_ABSENT, ROUTING.ACK_SILENCE. */
+  /** Stable code of the rule, e.g. ROUTING.HOLDER_ABSENT, ROUTING.ACK_SILENCE, ROUTING.COORDINATOR_ASSIGNED. */
   @IsString()
   reasonCode!: string;
 
   /** The decision in plain language, with ids only. */
   @IsString()
   reason!: string;
+
+  /** The coordinator who assigned or took it over by hand (user id); absent or null when a rule moved it. */
+  @IsOptional()
+  @IsString()
+  assignedByUserId?: string | null;
 
   /** When it happened. */
   @IsISO8601({ strict: true })

@@ -93,8 +93,9 @@ export class ProjectRoutingHandler {
     await this.referrals.addHistory(manager, {
       referralId: e.referralId,
       at: new Date(e.reassignedAt),
-      actor: ROUTING,
-      actorOrganisation: null,
+      // A coordinator's assignment is theirs on the record; a rule's move is the routing service's.
+      actor: e.assignedByUserId ?? ROUTING,
+      actorOrganisation: e.assignedByUserId ? e.organisationNumber : null,
       action: e.mode === 'added' ? 'holder-added' : 'holder-changed',
       facts: {
         unitId: e.unitId,
@@ -102,6 +103,7 @@ export class ProjectRoutingHandler {
         to: e.toContactPersonId,
         reasonCode: e.reasonCode,
         reason: e.reason,
+        ...(e.assignedByUserId ? { assignedBy: e.assignedByUserId } : {}),
       },
     });
   }

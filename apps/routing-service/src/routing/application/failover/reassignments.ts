@@ -12,6 +12,8 @@ export interface HolderMove {
   mode: ReassignmentMode;
   reasonCode: string;
   reason: string;
+  /** The coordinator who moved it by hand; none when a rule did. */
+  byUserId?: string | null;
 }
 
 /** Records a change of holder for the routing explanation and announces it to the referral service. */
@@ -51,6 +53,7 @@ export class Reassignments {
         mode,
         reasonCode,
         reason,
+        assignedByUserId: move.byUserId ?? null,
         reassignedAt: now.toISOString(),
       },
     });
