@@ -46,8 +46,8 @@ export interface WorkListRow {
 const RUNNING = `c.status IN ('open', 'breached')`;
 /** Past due by the database's clock, or reported breached. */
 const OVERDUE = `(c.status = 'breached' OR (c.status = 'open' AND c.due_at < now()))`;
-/** The deadline service warned of the clock, and it is still open and not yet due. */
-const AT_RISK = `(c.status = 'open' AND c.due_at >= now() AND EXISTS (
+/** As the deadline service counts it: open, with a warning issued (not met or breached). */
+const AT_RISK = `(c.status = 'open' AND EXISTS (
   SELECT 1 FROM referral_history h
   WHERE h.referral_id = c.referral_id AND h.action = 'deadline-warning' AND h.facts->>'clockId' = c.clock_id::text))`;
 
