@@ -141,6 +141,7 @@ const MATRIX: ReadonlyArray<readonly [string, ...Cell[]]> = [
   ['change contact',      403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200, 403, 403, 403, 403],
   ['register absence',    403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 403, 403, 201, 403, 403, 403, 403],
   ['set NAV coverage',    403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 200, 403, 403, 403, 403],
+  ['assign R in housing', 403, 403, 403, 403, 403, 403, 403, 403, 422, 403, 403, 403, 404, 422, 403, 403, 403, 403],
 ];
 
 /** The ids the rows act on, made in beforeAll. */
@@ -341,6 +342,13 @@ const ROWS: Record<string, Row> = {
       to: addCalendarDays(today(), 401),
       reason: 'course',
     }),
+  },
+  // A coordinator's assignment in a unit of their own organisation; the person named is of another
+  // unit, so an allowed caller is refused by the body (422) and nothing moves.
+  'assign R in housing': {
+    op: 'POST /api/v1/referrals/{id}/routing/assignments',
+    path: (s) => `/api/v1/referrals/${s.R}/routing/assignments`,
+    body: () => ({ unitId: 'drammen-boligtjenesten', contactPersonId: 'cp-drammen-rus-1' }),
   },
   'set NAV coverage': {
     op: 'PUT /api/v1/directory/nav-coverage/{municipalityNumber}',

@@ -22,8 +22,10 @@ import { DirectoryRepository } from './directory/infrastructure/directory.reposi
 import { RoutingOrganisationDirectory } from './directory/infrastructure/routing-organisation-directory';
 import { DirectoryImportExportController } from './directory/interface/http/directory-import-export.controller';
 import { DirectoryController } from './directory/interface/http/directory.controller';
+import { AssignReferralHandler } from './routing/application/assign-referral/assign-referral.handler';
 import { CloseReferralHandler } from './routing/application/close-referral/close-referral.handler';
 import { AckSilenceHandler } from './routing/application/failover/ack-silence.handler';
+import { FollowAnchorDateHandler } from './routing/application/follow-anchor-date/follow-anchor-date.handler';
 import { Reassignments } from './routing/application/failover/reassignments';
 import { RelieveHolderHandler } from './routing/application/failover/relieve-holder.handler';
 import { HolderPicker } from './routing/application/holder-picker';
@@ -65,6 +67,8 @@ const routing = [
   HubCoordinators,
   RoutingQueries,
   RoutingDirectoryListener,
+  AssignReferralHandler,
+  FollowAnchorDateHandler,
 ];
 
 @Module({

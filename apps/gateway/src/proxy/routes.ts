@@ -16,8 +16,8 @@ export const ROUTES: ReadonlyArray<{ prefix: string; area: Area }> = [
 
 /** Single paths inside another area's prefix that a different service answers. */
 export const EXCEPTIONS: ReadonlyArray<{ pattern: RegExp; area: Area }> = [
-  // Why a referral went where it did is the routing service's knowledge.
-  { pattern: /^\/api\/v1\/referrals\/[^/]+\/routing\/?$/, area: 'routing' },
+  // Why a referral went where it did, and who holds it in a unit, is the routing service's knowledge.
+  { pattern: /^\/api\/v1\/referrals\/[^/]+\/routing(\/assignments)?\/?$/, area: 'routing' },
 ];
 
 /** The service that answers a path, or null when none does. */

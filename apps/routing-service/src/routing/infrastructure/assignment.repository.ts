@@ -38,6 +38,15 @@ export class AssignmentRepository {
     return routingCase(await manager.findOneBy(RoutingCaseOrmEntity, { referralId }));
   }
 
+  /** Changes of one referral share its key, so they arrive in order: the last one is the date. */
+  async changeAnchorDate(manager: EntityManager, referralId: string, anchorDate: string): Promise<void> {
+    await manager.query(
+      `UPDATE routing_case SET submitted = jsonb_set(submitted, '{anchorDate}', to_jsonb($2::text))
+       WHERE referral_id = $1`,
+      [referralId, anchorDate],
+    );
+  }
+
   async markRouted(manager: EntityManager, referralId: string, now: Date): Promise<void> {
     await manager.update(
       RoutingCaseOrmEntity,

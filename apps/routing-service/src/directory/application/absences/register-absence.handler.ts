@@ -28,6 +28,16 @@ export class RegisterAbsenceHandler {
         field: 'to',
       });
     }
+    const today = osloDate(this.clock.now());
+    // An absence that is already over can move nothing and would only hide a typing error.
+    if (to < today) {
+      throw new DomainError(
+        'DIRECTORY.ABSENCE_IN_PAST',
+        `Fraværet er allerede over: siste fraværsdag (to) ${to} er før i dag (${today}). Registrer bare fravær som pågår eller kommer.`,
+        'invalid',
+        { field: 'to', today },
+      );
+    }
     return inTransaction(this.ds, async (manager) => {
       const contact = await this.repository.contactPerson(manager, contactPersonId);
       const unit = contact && (await this.repository.unit(manager, contact.unitId));
@@ -47,7 +57,6 @@ export class RegisterAbsenceHandler {
         reason,
         registeredBy: cmd.actor.userId,
       });
-      const today = osloDate(this.clock.now());
       const moved =
         from <= today && today <= to
           ? await this.listener.holderUnavailable(

@@ -7,6 +7,8 @@ export interface UnroutableReferralsResponseDto {
     referralType: string;
     municipalityNumber: string;
     senderOrganisationNumber: string;
+    /** The expected release or discharge date (YYYY-MM-DD), null when the referral has none: how urgent it is. */
+    anchorDate: string | null;
     reasonCode: string | null;
     reason: string | null;
     since: string;
@@ -20,6 +22,7 @@ export function toUnroutableReferralsResponse(cases: RoutingCase[]): UnroutableR
       referralType: c.referralType,
       municipalityNumber: c.municipalityNumber,
       senderOrganisationNumber: c.senderOrganisationNumber,
+      anchorDate: c.submitted.anchorDate ?? null,
       reasonCode: c.reasonCode,
       reason: c.reason,
       since: c.decidedAt.toISOString(),
