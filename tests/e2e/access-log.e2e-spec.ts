@@ -327,7 +327,11 @@ describe('the access log: every read and refusal, queryable by referral, person,
       .set(as('coord-nav-drammen'))
       .send({ nationalId })
       .expect(403);
-    const everything = await api().get('/api/v1/access-log').set(as('coord-nav-drammen')).expect(403);
+    const everything = await api()
+      .get('/api/v1/access-log')
+      .set(as('coord-nav-drammen'))
+      .set('Accept-Language', 'nb')
+      .expect(403);
     expect(everything.body).toMatchObject({ code: 'ACCESS_LOG.REFERRAL_REQUIRED' });
     expect(everything.body.detail).toContain('koordinator');
     await api().get(`/api/v1/access-log?referralId=${referralId}`).set(as('coord-nav-drammen')).expect(200);
@@ -360,7 +364,11 @@ describe('the access log: every read and refusal, queryable by referral, person,
   });
 
   it('refuses a bad search in plain Norwegian, and never takes a national ID in the URL', async () => {
-    const big = await api().get('/api/v1/access-log?pageSize=1000').set(as('security-hub')).expect(400);
+    const big = await api()
+      .get('/api/v1/access-log?pageSize=1000')
+      .set(as('security-hub'))
+      .set('Accept-Language', 'nb')
+      .expect(400);
     expect(big.body.errors).toEqual([expect.objectContaining({ field: 'pageSize' })]);
     expect(big.body.errors[0].message).toContain('høyst');
     const backwards = await api()

@@ -61,6 +61,7 @@ describe('authorisation by organisation type and unit, end to end', () => {
       .post('/api/v1/directory/import.csv')
       .set(auth('coord-drammen'))
       .set('content-type', 'text/csv')
+      .set('Accept-Language', 'nb')
       .send(`${HEADER}\n${own}\n${takeover}\n`)
       .expect(403);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);

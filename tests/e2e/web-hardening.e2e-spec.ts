@@ -222,7 +222,7 @@ describe('web hardening: headers, attachments and input', () => {
       .send({ reason: 'Feil person' })
       .expect(200);
     const events = await eventsOf(id);
-    const refused = await upload(id, aPdf()).expect(409);
+    const refused = await upload(id, aPdf()).set('Accept-Language', 'nb').expect(409);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.body).toMatchObject({
       code: 'ATTACHMENT.REFERRAL_NOT_ACTIVE',
@@ -265,6 +265,7 @@ describe('web hardening: headers, attachments and input', () => {
     const release = await api()
       .post('/api/v1/referrals/release-notices')
       .set(auth(CONSULTANT))
+      .set('Accept-Language', 'nb')
       .send(aReleaseNotice({ nationalId, consentId: consent.body.id, expectedReleaseDate: '9999-12-31' }));
     expectFieldRefused(release, 'expectedReleaseDate', 'isDateWithin');
     expect(release.body.errors[0].message).toMatch(
@@ -324,6 +325,7 @@ describe('web hardening: rate limits', () => {
       const res = await request(hub.services.referral)
         .post('/api/v1/consents')
         .set(auth(user))
+        .set('Accept-Language', 'nb')
         .send(aConsent({ nationalId: aNationalId() }));
       statuses.push(res.status);
       if (n === USER_LIMIT) expectRateLimited(res);
@@ -343,7 +345,7 @@ describe('web hardening: rate limits', () => {
       // Through the gateway, as a browser would: the service counts the caller's address, not the gateway's.
       const res = await request(hub.gateway)
         .get('/api/v1/directory/export.csv')
-        .set({ Authorization: `Bearer not-a-token-${n}` });
+        .set({ Authorization: `Bearer not-a-token-${n}`, 'Accept-Language': 'nb' });
       statuses.push(res.status);
       if (res.status === 429) expectRateLimited(res);
     }
@@ -354,7 +356,7 @@ describe('web hardening: rate limits', () => {
   it('answers 429 at the gateway to an address past its limit, before any service', async () => {
     let limited: request.Response | undefined;
     for (let n = 0; n < ADDRESS_LIMIT + 1 && !limited; n++) {
-      const res = await request(hub.gateway).get('/api/v1/nothing-here');
+      const res = await request(hub.gateway).get('/api/v1/nothing-here').set('Accept-Language', 'nb');
       if (res.status === 429) limited = res;
     }
     expect(limited).toBeDefined();

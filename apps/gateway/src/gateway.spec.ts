@@ -230,8 +230,27 @@ describe('gateway', () => {
         code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
         detail:
           'The deadline service is not answering. Send the request again with the same Idempotency-Key: it is carried out at most once.',
+        service: 'deadline',
         instance: '/api/v1/sla/overview',
         correlationId: 'test-correlation-0002',
+      });
+      expect(res.headers['content-language']).toBe('en');
+    });
+
+    it('answers the 503 in bokmål for Accept-Language nb, same code', async () => {
+      const res = await request(degraded.getHttpServer())
+        .get('/api/v1/sla/overview')
+        .set('Accept-Language', 'nb')
+        .expect(503);
+      expect(res.headers['content-language']).toBe('nb');
+      expect(res.headers.vary).toMatch(/Accept-Language/);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(JSON.parse(res.text)).toMatchObject({
+        code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
+        service: 'deadline',
+        title: 'Tjenesten er utilgjengelig',
+        detail:
+          'Tjenesten deadline svarer ikke. Send forespørselen på nytt med samme Idempotency-Key: den utføres høyst én gang.',
       });
     });
 

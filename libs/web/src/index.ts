@@ -12,3 +12,4 @@ export * from './idempotency';
 export * from './client-error';
 export * from './rate-limit';
 export * from './security-headers';
+export * from './problem-texts';

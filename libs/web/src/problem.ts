@@ -13,6 +13,7 @@ import {
 import { DomainError, DomainErrorKind } from '@overgang/core';
 import { safeError } from '@overgang/observability';
 import { databaseErrorMeaning, isDatabaseError } from '@overgang/persistence';
+import { invalidDetail, localizeProblem, problemLanguage } from './problem-texts';
 
 export interface FieldProblem {
   /** Dotted path of the field in the request body or query, or the path parameter's name. */
@@ -115,7 +116,7 @@ const TITLES: Record<number, string> = {
   413: 'Too large',
   415: 'Unsupported media type',
   422: 'Cannot be processed',
-  429: 'For mange forespørsler',
+  429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -146,13 +147,9 @@ function problem(status: number, code: string, detail: string, extra: Record<str
 
 function invalid(errors: FieldProblem[]): ProblemDocument {
   const shown = errors.slice(0, MAX_FIELD_PROBLEMS);
-  const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
-  return problem(
-    400,
-    'REQUEST.INVALID',
-    `The request has fields that are missing or not valid. ${shown.map((e) => e.message).join('; ')}${more}.`,
-    { errors: shown },
-  );
+  return problem(400, 'REQUEST.INVALID', invalidDetail(shown, 'en', errors.length - shown.length), {
+    errors: shown,
+  });
 }
 
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -323,15 +320,26 @@ function plainDetail(status: number, exception: HttpException): string {
 
 /** Sends a problem on a plain Node response: from the filter, a middleware, the deadline or the gateway. */
 export function writeProblem(res: ServerResponse, answer: ProblemAnswer, req: IncomingMessage): void {
+  const language = problemLanguage(req);
   const doc: ProblemDocument = {
-    ...answer.problem,
+    ...localizeProblem(answer, language),
     instance: ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0],
     correlationId: req.headers['x-correlation-id'] as string | undefined,
   };
   res.statusCode = doc.status;
   res.setHeader('content-type', 'application/problem+json; charset=utf-8');
+  res.setHeader('content-language', language);
+  varyOnLanguage(res);
   if (answer.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(answer.retryAfterSeconds));
   res.end(JSON.stringify(doc));
+}
+
+/** The same address answers in another language for another Accept-Language: caches must keep them apart. */
+function varyOnLanguage(res: ServerResponse): void {
+  const vary = res.getHeader('vary');
+  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? '')).split(',').map((v) => v.trim());
+  if (names.includes('*') || names.some((v) => v.toLowerCase() === 'accept-language')) return;
+  res.setHeader('vary', [...names.filter(Boolean), 'Accept-Language'].join(', '));
 }
 
 /** One place maps every error to application/problem+json. */

@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { Logger } from '@nestjs/common';
 import { safeError } from '@overgang/observability';
-import { ProblemDocument, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@overgang/web';
+import { ProblemDocument, UNAVAILABLE_RETRY_AFTER_SECONDS, writeProblem } from '@overgang/web';
 import { createProxyMiddleware, RequestHandler } from 'http-proxy-middleware';
 import { Area, ownerOf } from './routes';
 
@@ -14,6 +14,8 @@ export function upstreamUnavailable(area: Area, req: IncomingMessage, timedOut =
     title: 'Service unavailable',
     status: 503,
     code: 'GATEWAY.UPSTREAM_UNAVAILABLE',
+    /** Which service: the bokmål text names it too. */
+    service: area,
     detail: timedOut
       ? `The ${area} service did not answer in time. Send the request again with the same Idempotency-Key: it is carried out at most once.`
       : `The ${area} service is not answering. Send the request again with the same Idempotency-Key: it is carried out at most once.`,
@@ -52,13 +54,16 @@ export function proxyTo(area: Area, target: string, timeoutMs: number): RequestH
           res.destroy();
           return;
         }
-        res.writeHead(503, {
-          'content-type': 'application/problem+json; charset=utf-8',
-          'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
-        });
         // A refused connection reached nothing; a dropped one (a timeout aborts it) may have.
         const timedOut = err.code === 'ECONNRESET';
-        res.end(JSON.stringify(upstreamUnavailable(area, req, timedOut)));
+        writeProblem(
+          res,
+          {
+            problem: upstreamUnavailable(area, req, timedOut),
+            retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+          },
+          req,
+        );
       },
     },
   });
