@@ -20,7 +20,12 @@ function isoDate(d) {
 
 async function seedDemo(base, tokenFor) {
   const consultant = tokenFor('consultant-drammen-fengsel');
-  const inbox = await call(base, tokenFor('cp-drammen-bolig-1'), 'GET', '/api/v1/referrals/inbox');
+  const inbox = await call(
+    base,
+    tokenFor('cp-drammen-bolig-1'),
+    'GET',
+    '/api/v1/referrals/inbox?status=all&pageSize=1',
+  );
   if (inbox.items.length > 0) return null;
   const nationalId = syntheticNationalId('1985-03-14', 3);
   const today = new Date();
