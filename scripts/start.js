@@ -10,7 +10,11 @@ const { seedDemo } = require('./demo-data');
 const { launchServices } = require('./launcher');
 
 const ROOT = path.join(__dirname, '..');
-const DATA = path.join(ROOT, '.data');
+// OVERGANG_DATA_DIR: another place for Kafka's (and an embedded PostgreSQL's) data, e.g. a fresh one
+// for scripts/walkthrough.
+const DATA = process.env.OVERGANG_DATA_DIR
+  ? path.resolve(process.env.OVERGANG_DATA_DIR)
+  : path.join(ROOT, '.data');
 const PORTS = { gateway: 3000, 'referral-service': 3001, 'routing-service': 3002, 'deadline-service': 3003 };
 const log = (m) => console.log(`[overgang] ${m}`);
 

@@ -23,7 +23,10 @@ const ISSUER_JS = path.join(__dirname, '..', 'dist', 'libs', 'auth', 'src', 'tok
 
 /** The one token issuer is libs/auth's (the tests use it too); this script runs its compiled form. */
 function issuer() {
-  if (!fs.existsSync(ISSUER_JS)) execSync('npm run -s build', { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
+  if (!fs.existsSync(ISSUER_JS))
+    execSync('npm run -s build', { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
+  // The compiled issuer imports other libs by their @overgang/<lib> aliases.
+  require('./register-paths');
   return require(ISSUER_JS);
 }
 
