@@ -116,7 +116,21 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       outcome: 'contract-signed',
     }).expect(200);
     expect(answered.body.status).toBe('answered');
-    await step(id, 'released', 'consultant-drammen-fengsel').expect(200);
+    const future = await step(id, 'released', 'consultant-drammen-fengsel', {
+      releasedOn: addCalendarDays(today(), 1),
+    }).expect(400);
+    expect(future.body.errors).toEqual([expect.objectContaining({ field: 'releasedOn' })]);
+    // Recorded the day after: the actual release date is kept, not the day it was entered.
+    const yesterday = addCalendarDays(today(), -1);
+    await step(id, 'released', 'consultant-drammen-fengsel', { releasedOn: yesterday }).expect(200);
+    const history = await api()
+      .get(`/api/v1/referrals/${id}/history`)
+      .set(auth('consultant-drammen-fengsel'))
+      .expect(200);
+    expect(history.body.items.at(-1)).toMatchObject({
+      action: 'mark-released',
+      facts: { code: 'released', date: yesterday },
+    });
 
     const late = await step(id, 'release-date', 'consultant-drammen-fengsel', {
       expectedReleaseDate: earlier,
@@ -142,7 +156,7 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     expect(details.body).toMatchObject({
       status: 'completed',
       anchorDate: earlier,
-      details: { housingOutcome: 'contract-signed' },
+      details: { housingOutcome: 'contract-signed', releasedOn: yesterday },
     });
   });
 
@@ -188,7 +202,19 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     await step(id, 'housing-outcome', 'cp-drammen-bolig-1', { outcome: 'housing-granted' }).expect(200);
     await step(id, 'readmitted', staff, { admissionDate: today() }).expect(200);
     await step(id, 'discharged', 'cp-drammen-bolig-1').expect(403);
+    const beforeAdmission = await step(id, 'discharged', staff, {
+      dischargedOn: addCalendarDays(today(), -1),
+    })
+      .set('Accept-Language', 'nb')
+      .expect(400);
+    expect(beforeAdmission.body).toMatchObject({
+      code: 'REFERRAL.INVALID_DATES',
+      field: 'dischargedOn',
+      detail: expect.stringMatching(/^Utskrivningsdatoen må være/),
+    });
     await step(id, 'discharged', staff).expect(200);
+    const discharged = await api().get(`/api/v1/referrals/${id}`).set(auth(staff)).expect(200);
+    expect(discharged.body.details).toMatchObject({ dischargedOn: today() });
     expect(await actions(id, staff)).toEqual([
       'submitted',
       'routed',

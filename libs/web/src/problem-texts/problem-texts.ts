@@ -57,6 +57,9 @@ const INVALID_DATES_NB: Record<string, string> = {
   admissionDate: 'Innleggelsesdatoen kan ikke være i fremtiden.',
   plannedDischargeDate: 'Planlagt utskrivningsdato må være samme dag som eller etter innleggelsesdatoen.',
   firstMonth: 'Første måned med trekk har allerede passert.',
+  releasedOn: 'Løslatelsesdatoen kan ikke være i fremtiden.',
+  dischargedOn:
+    'Utskrivningsdatoen må være samme dag som eller etter innleggelsesdatoen, og ikke i fremtiden.',
 };
 
 /** Every problem code the hub answers with, by code. REQUEST.INVALID is built from its field problems. */

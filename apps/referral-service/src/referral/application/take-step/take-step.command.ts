@@ -13,9 +13,11 @@ export interface StepInputs {
   'confirm-processing-stopped': NoInput;
   'change-release-date': { expectedReleaseDate: string; reasonCode: ReleaseDateMove; note?: string };
   'report-housing-outcome': { outcome: HousingOutcome; reason?: string; date?: string };
-  'mark-released': NoInput;
+  /** The day the person was released; today when not given. */
+  'mark-released': { releasedOn?: string };
   'set-discharge-date': { plannedDischargeDate: string; note?: string };
-  'mark-discharged': NoInput;
+  /** The day the patient was discharged; today when not given. */
+  'mark-discharged': { dischargedOn?: string };
   'mark-readmitted': { admissionDate: string };
   'mark-left-early': NoInput;
   'confirm-deduction': { firstDeductionDate: string };

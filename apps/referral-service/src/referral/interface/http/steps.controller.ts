@@ -11,11 +11,13 @@ import {
   ChangeAmountDto,
   ChangeReleaseDateDto,
   ConfirmDeductionDto,
+  DischargedDto,
   HousingOutcomeDto,
   OptionalNoteDto,
   ProvideInformationDto,
   ReadmittedDto,
   ReasonDto,
+  ReleasedDto,
   RequestInformationDto,
   SetDischargeDateDto,
   StopDeductionDto,
@@ -159,8 +161,13 @@ export class StepsController {
   @HttpCode(200)
   @ApiOkResponse({ type: StepTakenResponseDto })
   @ApiOperation({ summary: 'Sender: the person has been released.' })
-  released(@Param('id', uuid) id: string, @CurrentUser() u: Principal, @Req() r: HttpRequest) {
-    return this.step(id, 'mark-released', u, {}, r);
+  released(
+    @Param('id', uuid) id: string,
+    @Body() b: ReleasedDto,
+    @CurrentUser() u: Principal,
+    @Req() r: HttpRequest,
+  ) {
+    return this.step(id, 'mark-released', u, { releasedOn: b.releasedOn }, r);
   }
 
   @Post(':id/discharge-date')
@@ -186,8 +193,13 @@ export class StepsController {
   @HttpCode(200)
   @ApiOkResponse({ type: StepTakenResponseDto })
   @ApiOperation({ summary: 'Sender: the patient has been discharged.' })
-  discharged(@Param('id', uuid) id: string, @CurrentUser() u: Principal, @Req() r: HttpRequest) {
-    return this.step(id, 'mark-discharged', u, {}, r);
+  discharged(
+    @Param('id', uuid) id: string,
+    @Body() b: DischargedDto,
+    @CurrentUser() u: Principal,
+    @Req() r: HttpRequest,
+  ) {
+    return this.step(id, 'mark-discharged', u, { dischargedOn: b.dischargedOn }, r);
   }
 
   @Post(':id/readmitted')

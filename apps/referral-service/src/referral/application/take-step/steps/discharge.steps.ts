@@ -25,9 +25,19 @@ export const DISCHARGE_STEPS: StepAppliers<
       facts: { from: referral.anchorDate, to: date, note: input.note ?? null },
     };
   },
-  'mark-discharged': ({ details, today }) => {
-    details.dischargedOn = today;
-    return { details, code: 'discharged' };
+  'mark-discharged': ({ details, today }, input) => {
+    const date = input.dischargedOn ?? today;
+    const admitted = typeof details.admissionDate === 'string' ? details.admissionDate : null;
+    if (date > today || (admitted !== null && date < admitted)) {
+      throw new DomainError(
+        'REFERRAL.INVALID_DATES',
+        'The discharge date must be on or after the admission date, and not in the future.',
+        'invalid',
+        { field: 'dischargedOn' },
+      );
+    }
+    details.dischargedOn = date;
+    return { details, code: 'discharged', facts: { date } };
   },
   'mark-readmitted': ({ details, today }, input) => {
     details.admissionDate = input.admissionDate;

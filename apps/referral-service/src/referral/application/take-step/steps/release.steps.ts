@@ -39,8 +39,14 @@ export const RELEASE_STEPS: StepAppliers<'change-release-date' | 'report-housing
         facts: { outcome, reason: input.reason ?? null, date: input.date ?? null },
       };
     },
-    'mark-released': ({ details, today }) => {
-      details.releasedOn = today;
-      return { details, code: 'released' };
+    'mark-released': ({ details, today }, input) => {
+      const date = input.releasedOn ?? today;
+      if (date > today) {
+        throw new DomainError('REFERRAL.INVALID_DATES', 'The release date is in the future.', 'invalid', {
+          field: 'releasedOn',
+        });
+      }
+      details.releasedOn = date;
+      return { details, code: 'released', facts: { date } };
     },
   };

@@ -15,4 +15,6 @@ export const DATE_WINDOWS = {
   requestedAnswerDate: { notBefore: {}, notAfter: { years: 1 } },
   /** A contract meeting, a first deduction, the first month deducted: around now. */
   caseDate: { notBefore: { years: -1 }, notAfter: { years: 2 } },
+  /** The day a release or discharge actually happened: recorded late, at the latest today. */
+  actualDate: { notBefore: { years: -1 }, notAfter: {} },
 } satisfies Record<string, DateWindow>;

@@ -70,6 +70,24 @@ export class SetDischargeDateDto {
   note?: string;
 }
 
+export class ReleasedDto {
+  @ApiPropertyOptional({ description: 'The day the person was released; today when left out.' })
+  @IsOmittable()
+  @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.actualDate)
+  releasedOn?: string;
+}
+
+export class DischargedDto {
+  @ApiPropertyOptional({
+    description: 'The day the patient was discharged (on or after the admission); today when left out.',
+  })
+  @IsOmittable()
+  @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.actualDate)
+  dischargedOn?: string;
+}
+
 export class ReadmittedDto {
   @ApiProperty()
   @IsDateOnly()
