@@ -238,7 +238,7 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     });
   });
 
-  it('benefit deduction: requested, confirmed and activated by NAV, amount changed and stopped by the housing office', async () => {
+  it('benefit deduction: requested and confirmed by NAV, not activated before the first deduction date, amount changed and stopped by the housing office', async () => {
     const nationalId = aNationalId();
     const consentId = await consent(
       'cp-drammen-bolig-1',
@@ -306,10 +306,17 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     await step(id, 'deduction/confirm', 'cp-drammen-bolig-1', {
       firstDeductionDate: addCalendarDays(today(), 45),
     }).expect(403);
-    await step(id, 'deduction/confirm', 'cp-nav-drammen-1', {
-      firstDeductionDate: addCalendarDays(today(), 45),
-    }).expect(200);
-    await step(id, 'deduction/activate', 'cp-nav-drammen-1').expect(200);
+    const firstDeductionDate = addCalendarDays(today(), 45);
+    await step(id, 'deduction/confirm', 'cp-nav-drammen-1', { firstDeductionDate }).expect(200);
+    // Confirmed, but no money is taken before the first deduction date: not active yet.
+    const notDue = await step(id, 'deduction/activate', 'cp-nav-drammen-1')
+      .set('Accept-Language', 'nb')
+      .expect(409);
+    expect(notDue.body).toMatchObject({
+      code: 'REFERRAL.DEDUCTION_NOT_DUE',
+      firstDeductionDate,
+      detail: `Trekket kan ikke aktiveres før første trekkdato, ${firstDeductionDate}.`,
+    });
     await step(id, 'deduction/amount', 'cp-nav-drammen-1', { monthlyAmount: 8000 }).expect(403);
     await step(id, 'deduction/amount', 'cp-drammen-bolig-1', { monthlyAmount: 8000 }).expect(200);
     await step(id, 'deduction/stop', 'cp-drammen-bolig-1', { reasonCode: 'tenancy-ended' }).expect(200);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { addCalendarDays, osloDate } from '@overgang/core';
+import { osloDate } from '@overgang/core';
 import { organisationNumberFrom8 } from '@overgang/norway';
 import {
   aBenefitDeduction,
@@ -199,8 +199,9 @@ export class FixturePool {
           aBenefitDeduction({ nationalId: c.nationalId, consentId: c.id }),
         );
         if (kind === 'benefit-deduction-confirmed') {
+          // From today: a deduction is activated only from its first deduction date.
           await this.call('POST', `/api/v1/referrals/${r.id}/deduction/confirm`, nav, {
-            firstDeductionDate: addCalendarDays(today(), 45),
+            firstDeductionDate: today(),
           });
         }
         return r;

@@ -262,6 +262,9 @@ export const CODE_TEXTS: Record<string, CodeTexts> = {
   'REFERRAL.DEDUCTION_NOT_CONFIRMED': {
     nb: (p) => `Et trekk som er ${statusNb(p.deductionStatus ?? 'ukjent')}, kan ikke aktiveres.`,
   },
+  'REFERRAL.DEDUCTION_NOT_DUE': {
+    nb: (p) => `Trekket kan ikke aktiveres før første trekkdato, ${str(p.firstDeductionDate)}.`,
+  },
   'REFERRAL.DEDUCTION_NOT_RUNNING': { nb: () => 'Bare et bekreftet eller aktivt trekk kan få endret beløp.' },
   'REFERRAL.ILLEGAL_TRANSITION': {
     nb: (p) => {
