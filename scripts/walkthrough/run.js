@@ -126,20 +126,36 @@ function waitForLine(child, pattern, timeoutMs) {
   });
 }
 
+/** Resolves true once no process of the group is left (false after `ms`). */
+async function groupGone(pgid, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
 async function stopHub(child, dataDir) {
-  if (child.exitCode === null && child.signalCode === null) {
-    const gone = new Promise((r) => child.once('exit', r));
-    // npm hands the signal on to scripts/start.js, which stops the services, Kafka and PostgreSQL.
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 60_000);
-    await gone;
-    clearTimeout(timer);
+  // Ctrl-C, as in a terminal: SIGINT to the whole process group (started detached), on which
+  // scripts/start.js stops the services, Kafka and PostgreSQL. Wait for every process of the group,
+  // still reading its output, so none of them writes into a closed pipe and dies half-way.
+  try {
+    process.kill(-child.pid, 'SIGINT');
+  } catch {
+    // already gone
+  }
+  if (!(await groupGone(child.pid, 60_000))) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // gone in the meantime
+    }
+    await groupGone(child.pid, 5_000);
   }
   // Whatever happened above, no broker of ours outlives the run.
   await kafka.stopBroker({ dataDir: path.join(dataDir, 'kafka') }).catch(() => {});
