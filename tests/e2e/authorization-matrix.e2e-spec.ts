@@ -57,6 +57,8 @@ const COLUMNS = {
 } as const;
 type Persona = keyof typeof COLUMNS;
 const PERSONAS = Object.keys(COLUMNS) as Persona[];
+/** The months the statistics rows ask for (any valid period: the rows check access, not figures). */
+const PERIOD = 'from=2026-01&to=2026-12';
 const ORG: Record<Persona, string> = {
   kdf: '100000008',
   krf: '100000091',
@@ -109,6 +111,10 @@ const MATRIX: ReadonlyArray<readonly [string, ...Cell[]]> = [
   ['deadline policies',   200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   ['SLA overview',        403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
   ['SLA overview CSV',    403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['release stats',       403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['release stats CSV',   403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['discharge stats',     403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['discharge stats CSV', 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
   ['organisations',       200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   ['unit',                200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   ['export',              403, 403, 403, 403, 403, 403, 403, 403, 200, 403, hid, 403, hid, 200, 403, 403, 403, 403],
@@ -264,6 +270,23 @@ const ROWS: Record<string, Row> = {
     shows: (body, _t, _s, p) => (body as { organisationNumber: string }).organisationNumber === ORG[p],
   },
   'SLA overview CSV': { op: 'GET /api/v1/sla/overview.csv', path: () => '/api/v1/sla/overview.csv' },
+  // Counts without personal data: every coordinator sees every municipality's (small numbers hidden).
+  'release stats': {
+    op: 'GET /api/v1/statistics/releases',
+    path: () => `/api/v1/statistics/releases?${PERIOD}`,
+  },
+  'release stats CSV': {
+    op: 'GET /api/v1/statistics/releases.csv',
+    path: () => `/api/v1/statistics/releases.csv?${PERIOD}`,
+  },
+  'discharge stats': {
+    op: 'GET /api/v1/statistics/discharges',
+    path: () => `/api/v1/statistics/discharges?${PERIOD}`,
+  },
+  'discharge stats CSV': {
+    op: 'GET /api/v1/statistics/discharges.csv',
+    path: () => `/api/v1/statistics/discharges.csv?${PERIOD}`,
+  },
   organisations: { op: 'GET /api/v1/directory/organisations', path: () => '/api/v1/directory/organisations' },
   unit: {
     op: 'GET /api/v1/directory/units/{id}',

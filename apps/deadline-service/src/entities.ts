@@ -9,6 +9,7 @@ import {
   ReferralAnchorOrmEntity,
   UnitHolderOrmEntity,
 } from './deadline/infrastructure/clock.orm-entity';
+import { ReferralFactOrmEntity } from './statistics/infrastructure/referral-fact.orm-entity';
 
 export const ENTITIES = [
   ClockOrmEntity,
@@ -18,6 +19,7 @@ export const ENTITIES = [
   EarlyStopOrmEntity,
   ReferralAnchorOrmEntity,
   UnitHolderOrmEntity,
+  ReferralFactOrmEntity,
   IdempotencyKeyOrmEntity,
   ...DIRECTORY_PROJECTION_ENTITIES,
 ];

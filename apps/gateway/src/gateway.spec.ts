@@ -101,6 +101,7 @@ describe('gateway', () => {
     ['/api/v1/directory/organisations/974760673/units', 'routing'],
     ['/api/v1/deadlines/d-1', 'deadline'],
     ['/api/v1/sla/overview', 'deadline'],
+    ['/api/v1/statistics/releases?from=2026-01&to=2026-06', 'deadline'],
     ['/api/v1/referrals/r-1/routing', 'routing'],
     ['/api/v1/referrals/r-1/routing-notes', 'referral'],
   ])('routes %s to the %s service with the full path', async (path, service) => {

@@ -23,9 +23,22 @@ import { DeadlineController, SlaController } from './interface/http/deadline.con
 import { ProjectDirectoryHandler } from './application/project-directory/project-directory.handler';
 import { DirectoryEventsConsumer } from './interface/messaging/directory-events.consumer';
 import { DeadlineEventsConsumer } from './interface/messaging/referral-events.consumer';
+import { RecordReferralFacts, StatisticsHandler } from '../statistics/application/statistics.handlers';
+import { ReferralFactRepository } from '../statistics/infrastructure/referral-fact.repository';
+import {
+  StatisticsController,
+  StatisticsEventsConsumer,
+} from '../statistics/interface/statistics.controller';
 
 @Module({
-  controllers: [DeadlineController, SlaController, DeadlineEventsConsumer, DirectoryEventsConsumer],
+  controllers: [
+    DeadlineController,
+    SlaController,
+    DeadlineEventsConsumer,
+    DirectoryEventsConsumer,
+    StatisticsController,
+    StatisticsEventsConsumer,
+  ],
   providers: [
     clockProvider,
     // Reads of deadline lists and clocks go to the referral service's access log.
@@ -48,6 +61,10 @@ import { DeadlineEventsConsumer } from './interface/messaging/referral-events.co
     ExplainDeadlineHandler,
     SlaOverviewHandler,
     ProjectDirectoryHandler,
+    // Statistics without personal data: a fact table fed by the referral events.
+    ReferralFactRepository,
+    RecordReferralFacts,
+    StatisticsHandler,
     // Every request's organisation, unit and roles are checked against the projected directory.
     { provide: ORGANISATION_DIRECTORY, useClass: ProjectedOrganisationDirectory },
   ],

@@ -5,6 +5,7 @@ import { IdempotencyKeys1796122783479 } from './1796122783479-idempotencykeys';
 import { OrderedEvents1796123000294 } from './1796123000294-orderedevents';
 import { DirectoryProjection1796132979390 } from './1796132979390-directoryprojection';
 import { FairDeadlines1796136011538 } from './1796136011538-fairdeadlines';
+import { Statistics1796137573815 } from './1796137573815-statistics';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OrderedEvents1796123000294,
   DirectoryProjection1796132979390,
   FairDeadlines1796136011538,
+  Statistics1796137573815,
 ];

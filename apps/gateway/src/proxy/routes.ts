@@ -12,6 +12,7 @@ export const ROUTES: ReadonlyArray<{ prefix: string; area: Area }> = [
   { prefix: '/api/v1/directory', area: 'routing' },
   { prefix: '/api/v1/deadlines', area: 'deadline' },
   { prefix: '/api/v1/sla', area: 'deadline' },
+  { prefix: '/api/v1/statistics', area: 'deadline' },
 ];
 
 /** Single paths inside another area's prefix that a different service answers. */

@@ -411,6 +411,10 @@ export const CODE_TEXTS: Record<string, CodeTexts> = {
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': {
     nb: (p) => `Dette endepunktet tar imot ${list(p.accepted, ' eller ')}, ikke den innholdstypen du sendte.`,
   },
+  'STATISTICS.PERIOD_INVALID': {
+    nb: (p) =>
+      `Oppgi from og to som måneder (ÅÅÅÅ-MM), from ikke etter to, og høyst ${str(p.maxMonths, '24')} måneder, for eksempel from=2026-01&to=2026-06.`,
+  },
   'SERVICE.UNAVAILABLE': {
     nb: () =>
       'Tjenesten når ikke databasen sin akkurat nå. Ingenting ble endret; prøv igjen om noen sekunder.',

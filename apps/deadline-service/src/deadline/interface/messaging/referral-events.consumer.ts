@@ -13,6 +13,7 @@ import { MoveAnchorHandler } from '../../application/move-anchor/move-anchor.han
 import { OpenClocksHandler } from '../../application/open-clocks/open-clocks.handler';
 import { RecordAcknowledgementHandler } from '../../application/stop-clocks/record-acknowledgement.handler';
 import { RecordProgressHandler } from '../../application/stop-clocks/record-progress.handler';
+import { RecordReferralFacts } from '../../../statistics/application/statistics.handlers';
 
 @Controller()
 export class DeadlineEventsConsumer {
@@ -23,6 +24,7 @@ export class DeadlineEventsConsumer {
     private readonly recordProgress: RecordProgressHandler,
     private readonly moveAnchor: MoveAnchorHandler,
     private readonly followHolder: FollowHolderHandler,
+    private readonly statistics: RecordReferralFacts,
   ) {}
 
   @EventPattern(REFERRAL_ROUTED_V1)
@@ -39,14 +41,18 @@ export class DeadlineEventsConsumer {
 
   @EventPattern(REFERRAL_PROGRESSED_V1)
   async progressed(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_PROGRESSED_V1, ctx, (e, c) => this.recordProgress.execute(e, c));
+    await this.processor.process(REFERRAL_PROGRESSED_V1, ctx, async (e, c) => {
+      await this.recordProgress.execute(e, c);
+      await this.statistics.progressed(e, c);
+    });
   }
 
   @EventPattern(REFERRAL_ANCHOR_DATE_CHANGED_V1)
   async anchorChanged(@Ctx() ctx: KafkaContext): Promise<void> {
-    await this.processor.process(REFERRAL_ANCHOR_DATE_CHANGED_V1, ctx, (e, c) =>
-      this.moveAnchor.execute(e, c),
-    );
+    await this.processor.process(REFERRAL_ANCHOR_DATE_CHANGED_V1, ctx, async (e, c) => {
+      await this.moveAnchor.execute(e, c);
+      await this.statistics.anchorChanged(e, c);
+    });
   }
 
   @EventPattern(REFERRAL_REASSIGNED_V1)

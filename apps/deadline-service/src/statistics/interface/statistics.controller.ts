@@ -1,0 +1,97 @@
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@overgang/auth';
+import { KOMMUNENUMMER, REFERRAL_SUBMITTED_V1 } from '@overgang/contracts';
+import { MessageProcessor } from '@overgang/messaging';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import {
+  RecordReferralFacts,
+  StatisticsHandler,
+  StatisticsSubject,
+} from '../application/statistics.handlers';
+import { statisticsCsv } from './statistics.csv';
+
+export class StatisticsQueryDto {
+  @ApiPropertyOptional({
+    example: '2026-01',
+    description: 'First month (YYYY-MM) of the release or discharge date.',
+  })
+  @IsOptional()
+  @IsString()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-06',
+    description: 'Last month (YYYY-MM), at most 24 months after from.',
+  })
+  @IsOptional()
+  @IsString()
+  to?: string;
+
+  @ApiPropertyOptional({ example: '3301', description: 'Only this municipality (kommunenummer).' })
+  @IsOptional()
+  @Matches(KOMMUNENUMMER, { message: 'municipalityNumber must be a kommunenummer (four digits)' })
+  municipalityNumber?: string;
+}
+
+type CsvResponse = { send(b: string): void };
+
+const SUMMARY =
+  'per municipality and month of the date: notices received, notice lead time, housing outcome, answered in time per clock kind, breaches by cause. Counts 1–4 are null.';
+
+/** Statistics without personal data, counted from the fact table (never from a referral). */
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('api/v1/statistics')
+export class StatisticsController {
+  constructor(private readonly statistics: StatisticsHandler) {}
+
+  @Get('releases')
+  @Roles('coordinator', 'hub-admin')
+  @ApiOperation({ summary: `Release notices ${SUMMARY}` })
+  releases(@Query() q: StatisticsQueryDto) {
+    return this.run('releases', q);
+  }
+
+  @Get('releases.csv')
+  @Roles('coordinator', 'hub-admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'The release statistics as CSV ("<5" for a suppressed figure).' })
+  async releasesCsv(@Query() q: StatisticsQueryDto, @Res() res: CsvResponse) {
+    res.send(statisticsCsv(await this.run('releases', q)));
+  }
+
+  @Get('discharges')
+  @Roles('coordinator', 'hub-admin')
+  @ApiOperation({ summary: `Discharge notices ${SUMMARY}` })
+  discharges(@Query() q: StatisticsQueryDto) {
+    return this.run('discharges', q);
+  }
+
+  @Get('discharges.csv')
+  @Roles('coordinator', 'hub-admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'The discharge statistics as CSV ("<5" for a suppressed figure).' })
+  async dischargesCsv(@Query() q: StatisticsQueryDto, @Res() res: CsvResponse) {
+    res.send(statisticsCsv(await this.run('discharges', q)));
+  }
+
+  private run(subject: StatisticsSubject, q: StatisticsQueryDto) {
+    return this.statistics.execute({ subject, ...q });
+  }
+}
+
+/** The deadline service's only use of referral.submitted.v1: the statistics' fact row. */
+@Controller()
+export class StatisticsEventsConsumer {
+  constructor(
+    private readonly processor: MessageProcessor,
+    private readonly record: RecordReferralFacts,
+  ) {}
+
+  @EventPattern(REFERRAL_SUBMITTED_V1)
+  async submitted(@Ctx() ctx: KafkaContext): Promise<void> {
+    await this.processor.process(REFERRAL_SUBMITTED_V1, ctx, (e, c) => this.record.submitted(e, c));
+  }
+}
