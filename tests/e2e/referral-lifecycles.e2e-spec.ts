@@ -485,7 +485,7 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     expect(ledger.body.person).not.toContain(nationalId.slice(6));
   });
 
-  it('a partial withdrawal suspends only what it touches', async () => {
+  it('a partial withdrawal suspends only what it touches: withdrawn for NAV, the housing service goes on', async () => {
     const nationalId = aNationalId();
     const consentId = await consent(
       'consultant-drammen-fengsel',
@@ -503,12 +503,54 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       .send({ purposes: ['assessment'] })
       .expect(200);
     expect(byPurpose.body).toEqual({ consentId, status: 'active', suspendedReferralIds: [] });
+    // Withdrawn for NAV only: the housing service goes on with the referral, NAV must stop.
     const byOrg = await api()
       .post(`/api/v1/consents/${consentId}/withdrawals`)
       .set(auth('cp-nav-drammen-1'))
       .send({ organisationNumbers: [DRAMMEN.nav] })
       .expect(200);
-    expect(byOrg.body).toEqual({ consentId, status: 'active', suspendedReferralIds: [id] });
+    expect(byOrg.body).toEqual({ consentId, status: 'active', suspendedReferralIds: [] });
+
+    const housing = await api().get(`/api/v1/referrals/${id}`).set(auth('cp-drammen-bolig-1')).expect(200);
+    expect(housing.body).toMatchObject({ status: 'delivered', personalDataWithheld: null });
+    expect(housing.body.person).not.toBeNull();
+    expect(housing.body.nextSteps).toContain('report-housing-outcome');
+    await step(id, 'housing-outcome', 'cp-drammen-bolig-1', { outcome: 'application-received' }).expect(200);
+
+    const nav = await api().get(`/api/v1/referrals/${id}`).set(auth('cp-nav-drammen-1')).expect(200);
+    expect(nav.body).toMatchObject({
+      status: 'answered',
+      person: null,
+      details: null,
+      personalDataWithheld: { code: 'REFERRAL.CONSENT_WITHDRAWN' },
+      nextSteps: ['confirm-processing-stopped'],
+    });
+    const refused = await step(id, 'reject', 'cp-nav-drammen-1', { reason: 'Ikke for oss' })
+      .set('Accept-Language', 'nb')
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'REFERRAL.CONSENT_WITHDRAWN_FOR_RECIPIENT',
+      allowedNext: ['confirm-processing-stopped'],
+      detail: expect.stringMatching(/^Personen har trukket tilbake samtykket for organisasjonen din/),
+    });
+    const history = await api()
+      .get(`/api/v1/referrals/${id}/history`)
+      .set(auth('consultant-drammen-fengsel'))
+      .expect(200);
+    expect(history.body.items.map((h: { action: string }) => h.action)).toContain('withheld-from-recipients');
+    const asked = await api()
+      .get(`/api/v1/referrals/${id}`)
+      .set(auth('consultant-drammen-fengsel'))
+      .expect(200);
+    expect(asked.body.suspension).toMatchObject({ notConfirmed: [DRAMMEN.nav] });
+    await step(id, 'confirm-processing-stopped', 'cp-nav-drammen-1').expect(200);
+    const after = await api()
+      .get(`/api/v1/referrals/${id}`)
+      .set(auth('consultant-drammen-fengsel'))
+      .expect(200);
+    expect(after.body).toMatchObject({ status: 'answered', suspension: { notConfirmed: [] } });
+    // The housing service still works on it.
+    await step(id, 'housing-outcome', 'cp-drammen-bolig-1', { outcome: 'housing-granted' }).expect(200);
   });
 
   it('flags the same person from two senders as a possible duplicate for the recipient, without merging', async () => {

@@ -259,6 +259,10 @@ export const CODE_TEXTS: Record<string, CodeTexts> = {
       `Samtykket lar ikke organisasjon ${fromDetail(p, /organisation (\S+) share/) ?? ''} dele disse opplysningene.`,
   },
   'REFERRAL.CONSENT_WITHDRAWN': { nb: () => 'Samtykket er trukket tilbake.' },
+  'REFERRAL.CONSENT_WITHDRAWN_FOR_RECIPIENT': {
+    nb: () =>
+      'Personen har trukket tilbake samtykket for organisasjonen din: dere kan ikke ta dette steget. Stans behandlingen og bekreft det.',
+  },
   'REFERRAL.DEDUCTION_NOT_CONFIRMED': {
     nb: (p) => `Et trekk som er ${statusNb(p.deductionStatus ?? 'ukjent')}, kan ikke aktiveres.`,
   },

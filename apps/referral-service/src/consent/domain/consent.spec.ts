@@ -1,4 +1,11 @@
-import { Consent, consentRefusal, ConsentUse, effectiveConsent, withdrawalAffects } from './consent';
+import {
+  Consent,
+  consentRefusal,
+  ConsentUse,
+  effectiveConsent,
+  withdrawalAffects,
+  withdrawnRecipients,
+} from './consent';
 
 const consent: Consent = {
   id: 'c1',
@@ -80,5 +87,16 @@ describe('partial withdrawal', () => {
     expect(withdrawalAffects({ organisationNumbers: [], purposes: ['release-housing'] }, referral)).toBe(
       true,
     );
+  });
+
+  it('takes a referral from the withdrawn recipients only, or from all when its purpose or every recipient goes', () => {
+    const referral = { purpose: 'release-housing', recipientOrganisations: ['100000016', '100000024'] };
+    const w = (organisationNumbers: string[], purposes: string[] = []) => ({ organisationNumbers, purposes });
+    expect(withdrawnRecipients(w([]), referral)).toBe('all');
+    expect(withdrawnRecipients(w(['100000024']), referral)).toEqual(['100000024']);
+    expect(withdrawnRecipients(w(['100000024', '100000016']), referral)).toBe('all');
+    expect(withdrawnRecipients(w(['100000040']), referral)).toEqual([]);
+    expect(withdrawnRecipients(w([], ['release-housing']), referral)).toBe('all');
+    expect(withdrawnRecipients(w([], ['assessment']), referral)).toEqual([]);
   });
 });

@@ -52,6 +52,21 @@ export function withdrawalAffects(
   );
 }
 
+/**
+ * Whom a withdrawal takes a referral from: 'all' when it goes wholly (the whole consent, its
+ * purpose, or every recipient withdrawn); else the withdrawn recipient organisations, for whom
+ * alone the referral stops while the others keep working on it.
+ */
+export function withdrawnRecipients(
+  w: Withdrawal,
+  referral: { purpose: string; recipientOrganisations: string[] },
+): 'all' | string[] {
+  if (w.organisationNumbers.length === 0 && w.purposes.length === 0) return 'all';
+  if (w.purposes.includes(referral.purpose)) return 'all';
+  const withdrawn = referral.recipientOrganisations.filter((o) => w.organisationNumbers.includes(o));
+  return withdrawn.length === referral.recipientOrganisations.length ? 'all' : withdrawn;
+}
+
 export interface ConsentUse {
   personNationalId: string;
   purpose: string;

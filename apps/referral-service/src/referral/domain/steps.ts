@@ -3,6 +3,7 @@ import { DomainError } from '@overgang/core';
 import { Caller, isSenderSide, mayRead, recipientFor, ReferralParties } from './access';
 import { referralNotFound } from './referral.errors';
 import { ACTIVE_STATUSES, ReferralStatus } from './referral-state';
+import { isWithheldFrom } from './withholding';
 
 export type StepParty = 'sender' | 'recipient';
 
@@ -106,7 +107,15 @@ export interface StepSubject extends ReferralParties {
   type: ReferralType;
   status: ReferralStatus;
   recipients: Array<ReferralParties['recipients'][number] & { unitKind: string }>;
+  /** Read for a partial withdrawal: the recipient organisations the referral is withheld from. */
+  details?: Record<string, unknown>;
 }
+
+/** A recipient the person withdrew consent for, while the referral goes on for the others. */
+const withheldRecipient = (subject: StepSubject, caller: Caller) =>
+  !!subject.details &&
+  !isSenderSide(caller, subject) &&
+  isWithheldFrom(caller.organisationNumber, subject.details);
 
 /** The steps a party could take on a referral of this type in this status. */
 export function stepsAllowed(
@@ -124,7 +133,10 @@ export function stepsAllowed(
  * so a step offered never answers 403 or 409 for its party, role, unit or state.
  */
 export function nextStepsFor(subject: StepSubject, caller: Caller): ReferralStepAction[] {
-  return stepsAllowed(subject.type, subject.status).filter((action) => {
+  const candidates: ReferralStepAction[] = withheldRecipient(subject, caller)
+    ? ['confirm-processing-stopped']
+    : stepsAllowed(subject.type, subject.status);
+  return candidates.filter((action) => {
     try {
       authoriseStep(action, subject, caller);
       return true;
@@ -179,6 +191,16 @@ export function authoriseStep(action: ReferralStepAction, subject: StepSubject, 
         'forbidden',
       );
     }
+  }
+  if (withheldRecipient(subject, caller)) {
+    // Withdrawn for this recipient only: all it may still do is confirm it has stopped.
+    if (action === 'confirm-processing-stopped') return { rule, recipient, to: subject.status };
+    throw new DomainError(
+      'REFERRAL.CONSENT_WITHDRAWN_FOR_RECIPIENT',
+      `The person has withdrawn the consent for your organisation: you cannot ${action.replace(/-/g, ' ')}. Stop processing and confirm it.`,
+      'conflict',
+      { currentStatus: subject.status, requestedStep: action, allowedNext: ['confirm-processing-stopped'] },
+    );
   }
   if (!rule.from.includes(subject.status)) {
     throw new DomainError(

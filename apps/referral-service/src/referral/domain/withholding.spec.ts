@@ -30,6 +30,21 @@ describe('personalDataWithheld', () => {
     expect(personalDataWithheld(recipient, { ...parties, details: {} })).toBeNull();
   });
 
+  it('after a partial withdrawal, withholds them only from the withdrawn recipient organisations', () => {
+    const nav = { ...recipient, userId: 'n', organisationNumber: '100000024', unitId: 'nav' };
+    const both = {
+      ...parties,
+      recipients: [
+        ...parties.recipients,
+        { organisationNumber: '100000024', unitId: 'nav', contactPersonId: 'n' },
+      ],
+      details: { withheldFrom: ['100000024'] },
+    };
+    expect(personalDataWithheld(nav, both)?.code).toBe('REFERRAL.CONSENT_WITHDRAWN');
+    expect(personalDataWithheld(recipient, both)).toBeNull();
+    expect(personalDataWithheld(sender, both)).toBeNull();
+  });
+
   it('withholds from a receiving unit of the sending municipality too', () => {
     const sameOrg = { ...parties, senderOrganisation: '100000016', senderUnit: 'bolig' };
     expect(personalDataWithheld(recipient, { ...sameOrg, details: withdrawn })).not.toBeNull();
