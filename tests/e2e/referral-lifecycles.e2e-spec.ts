@@ -238,6 +238,53 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     });
   });
 
+  it('discharge notice: a patient who leaves early leaves the referral open for the municipality, the history says why', async () => {
+    const staff = 'staff-vestre-viken-dps-drammen';
+    const nationalId = aNationalId();
+    const consentId = await consent(staff, aConsent({ nationalId, purposes: ['discharge-housing'] }));
+    const id = await submit('discharge-notices', staff, {
+      nationalId,
+      name: 'Pasient Eksempel',
+      institutionUnitId: 'vestre-viken-dps-drammen',
+      ward: 'Døgnpost 2',
+      admissionDate: addCalendarDays(today(), -3),
+      plannedDischargeDate: addCalendarDays(today(), 30),
+      municipalityNumber: DRAMMEN.municipalityNumber,
+      housingSituation: 'cannot-return',
+      followUpNeeds: ['mental-health'],
+      notifyNav: false,
+      consentId,
+    });
+    await delivered(id, 'cp-drammen-bolig-1');
+    const left = await step(id, 'left-early', staff, { note: 'Skrev seg ut mot råd' }).expect(200);
+    expect(left.body.status).toBe('delivered');
+    const history = await api().get(`/api/v1/referrals/${id}/history`).set(auth(staff)).expect(200);
+    expect(history.body.items.at(-1)).toMatchObject({
+      action: 'mark-left-early',
+      fromStatus: 'delivered',
+      toStatus: 'delivered',
+      facts: { code: 'left-early', date: today(), note: 'Skrev seg ut mot råd' },
+    });
+    const moved = await eventually(() => recorder.envelopes('referral.anchor-date-changed.v1', id), {
+      until: (e) => e.some((m) => m.payload.reasonCode === 'left-early'),
+    });
+    expect(moved.at(-1)?.payload).toMatchObject({ anchorKind: 'planned-discharge', to: today() });
+    // The housing clocks are not cancelled: they now count from today.
+    await eventually(
+      () => recorder.envelopes('deadline.rescheduled.v1').filter((m) => m.payload.referralId === id),
+      {
+        until: (e) => e.some((m) => m.payload.reasonCode === 'left-early'),
+      },
+    );
+    const after = await clocks('coord-drammen', id);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((x) => x.status === 'cancelled')).toEqual([]);
+    expect(after.some((x) => ['open', 'at-risk', 'breached'].includes(x.status))).toBe(true);
+    const housing = await api().get(`/api/v1/referrals/${id}`).set(auth('cp-drammen-bolig-1')).expect(200);
+    expect(housing.body).toMatchObject({ status: 'delivered', details: { leftEarlyOn: today() } });
+    await step(id, 'housing-outcome', 'cp-drammen-bolig-1', { outcome: 'housing-granted' }).expect(200);
+  });
+
   it('benefit deduction: requested and confirmed by NAV, not activated before the first deduction date, amount changed and stopped by the housing office', async () => {
     const nationalId = aNationalId();
     const consentId = await consent(

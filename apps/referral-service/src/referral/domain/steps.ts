@@ -72,7 +72,8 @@ export const STEPS: readonly StepRule[] = [
   { action: 'set-discharge-date', types: ['discharge-notice'], party: 'sender', from: OPEN },
   { action: 'mark-discharged', types: ['discharge-notice'], party: 'sender', from: OPEN, to: 'completed' },
   { action: 'mark-readmitted', types: ['discharge-notice'], party: 'sender', from: OPEN },
-  { action: 'mark-left-early', types: ['discharge-notice'], party: 'sender', from: OPEN, to: 'completed' },
+  // Leaving treatment early ends the stay, not the municipality's work: the housing clocks go on.
+  { action: 'mark-left-early', types: ['discharge-notice'], party: 'sender', from: OPEN },
 
   {
     action: 'confirm-deduction',

@@ -19,7 +19,8 @@ export interface StepInputs {
   /** The day the patient was discharged; today when not given. */
   'mark-discharged': { dischargedOn?: string };
   'mark-readmitted': { admissionDate: string };
-  'mark-left-early': NoInput;
+  /** Why or how, for the municipality that goes on with the case. */
+  'mark-left-early': { note?: string };
   'confirm-deduction': { firstDeductionDate: string };
   'activate-deduction': NoInput;
   'change-amount': { monthlyAmount: number };

@@ -218,9 +218,17 @@ export class StepsController {
   @Post(':id/left-early')
   @HttpCode(200)
   @ApiOkResponse({ type: StepTakenResponseDto })
-  @ApiOperation({ summary: 'Sender: the patient left treatment early.' })
-  leftEarly(@Param('id', uuid) id: string, @CurrentUser() u: Principal, @Req() r: HttpRequest) {
-    return this.step(id, 'mark-left-early', u, {}, r);
+  @ApiOperation({
+    summary:
+      'Sender: the patient left treatment early; the referral stays open for the municipality, its discharge date today.',
+  })
+  leftEarly(
+    @Param('id', uuid) id: string,
+    @Body() b: OptionalNoteDto,
+    @CurrentUser() u: Principal,
+    @Req() r: HttpRequest,
+  ) {
+    return this.step(id, 'mark-left-early', u, { note: b.note }, r);
   }
 
   @Post(':id/deduction/confirm')

@@ -44,12 +44,13 @@ export const DISCHARGE_STEPS: StepAppliers<
     details.readmittedOn = today;
     return { details, code: 'readmitted' };
   },
-  'mark-left-early': ({ details, today }) => {
+  'mark-left-early': ({ details, today }, input) => {
     details.leftEarlyOn = today;
     return {
       details,
       anchor: { kind: 'planned-discharge', to: today, reasonCode: 'left-early' },
       code: 'left-early',
+      facts: { date: today, note: input.note ?? null },
     };
   },
 };
