@@ -572,6 +572,15 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       personalDataWithheld: { code: 'REFERRAL.CONSENT_WITHDRAWN' },
       nextSteps: ['confirm-processing-stopped'],
     });
+    // Nor may it take the case on by acknowledging it.
+    const ack = await api()
+      .post(`/api/v1/referrals/${id}/acknowledge`)
+      .set(auth('cp-nav-drammen-1'))
+      .expect(409);
+    expect(ack.body).toMatchObject({
+      code: 'REFERRAL.CONSENT_WITHDRAWN_FOR_RECIPIENT',
+      requestedStep: 'acknowledge',
+    });
     const refused = await step(id, 'reject', 'cp-nav-drammen-1', { reason: 'Ikke for oss' })
       .set('Accept-Language', 'nb')
       .expect(409);

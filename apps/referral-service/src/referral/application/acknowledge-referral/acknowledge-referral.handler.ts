@@ -11,6 +11,7 @@ import {
   notYetDelivered,
   referralNotFound,
 } from '../../domain/referral.errors';
+import { isWithheldFrom } from '../../domain/withholding';
 import { ACKNOWLEDGEABLE, ReferralStatus, statusAfterAcknowledgement } from '../../domain/referral-state';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { AcknowledgeReferralCommand } from './acknowledge-referral.command';
@@ -35,6 +36,19 @@ export class AcknowledgeReferralHandler {
       const { referral, recipients } = loaded;
       const mine = recipientFor(cmd.by, recipients);
       if (!mine) throw notARecipient();
+      if (isWithheldFrom(mine.organisationNumber, referral.details)) {
+        // Withdrawn for this recipient only (a partial withdrawal): it stops, it does not take the case.
+        throw new DomainError(
+          'REFERRAL.CONSENT_WITHDRAWN_FOR_RECIPIENT',
+          'The person has withdrawn the consent for your organisation: you cannot acknowledge. Stop processing and confirm it.',
+          'conflict',
+          {
+            currentStatus: referral.status,
+            requestedStep: 'acknowledge',
+            allowedNext: ['confirm-processing-stopped'],
+          },
+        );
+      }
       if (referral.status === 'submitted') throw notYetDelivered(referral.status);
       if (!ACKNOWLEDGEABLE.includes(referral.status as ReferralStatus)) {
         throw new DomainError(
