@@ -4,6 +4,7 @@
 // directory's users, as an agency's own sign-in would name them) and `maskinporten` for agency
 // systems (client credentials; the organisation number in the `consumer` claim, as Maskinporten has it).
 const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const fsp = require('node:fs/promises');
 const path = require('node:path');
@@ -38,8 +39,17 @@ const fetchJars = ({ log } = {}) =>
 
 const anchored = (literal) => `^${literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
-/** The provider's configuration: which claims each demo user's and each demo system's token carries. */
-function providerConfig() {
+/** A fresh RSA signing key (a private JWK), for a provider that must sign with another key than before. */
+function freshSigningKey() {
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid: 'rotated', use: 'sig' });
+}
+
+/**
+ * The provider's configuration: which claims each demo user's and each demo system's token carries.
+ * `newKey`: sign with a freshly made key (a key rotation), not the provider's built-in one.
+ */
+function providerConfig({ newKey = false } = {}) {
   const { users } = JSON.parse(fs.readFileSync(DIRECTORY, 'utf8'));
   const { clients } = JSON.parse(fs.readFileSync(CLIENTS, 'utf8'));
   const people = users.map((u) => ({
@@ -67,6 +77,7 @@ function providerConfig() {
   return {
     interactiveLogin: false,
     httpServer: 'NettyWrapper',
+    ...(newKey ? { tokenProvider: { keyProvider: { initialKeys: freshSigningKey(), algorithm: 'RS256' } } } : {}),
     tokenCallbacks: [
       { issuerId: ISSUER_IDS.people, tokenExpiry: TOKEN_EXPIRY_S, requestMappings: people },
       { issuerId: ISSUER_IDS.systems, tokenExpiry: TOKEN_EXPIRY_S, requestMappings: systems },
@@ -117,14 +128,14 @@ async function answering(port) {
 }
 
 /** Starts the provider on 127.0.0.1:port (unless it already answers there for this data dir). */
-async function startProvider({ dataDir, port = 8090, log = noop, timeoutMs = 60_000 }) {
+async function startProvider({ dataDir, port = 8090, newKey = false, log = noop, timeoutMs = 60_000 }) {
   dataDir = path.resolve(dataDir);
   await fsp.mkdir(dataDir, { recursive: true });
   const f = files(dataDir);
   const running = readPid(dataDir);
   if (running && isOurs(running)) await stopProvider({ dataDir, log });
   const libs = await fetchJars({ log });
-  await fsp.writeFile(f.config, JSON.stringify(providerConfig(), null, 2));
+  await fsp.writeFile(f.config, JSON.stringify(providerConfig({ newKey }), null, 2));
   const out = fs.openSync(f.log, 'w');
   const child = spawn(java(), ['-Xmx256m', '-cp', `${libs}/*`, MAIN_CLASS], {
     cwd: dataDir,

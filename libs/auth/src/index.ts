@@ -9,3 +9,4 @@ export * from './guards';
 export * from './auth.module';
 export * from './projection/directory-projection.orm-entity';
 export * from './projection/directory-projection';
+export * from './oidc';

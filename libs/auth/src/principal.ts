@@ -18,6 +18,10 @@ export interface Principal {
   /** Directory id of the caller's unit, if any. */
   unitId: string | null;
   roles: Role[];
+  /** An agency system (client credentials), not a person. */
+  system?: boolean;
+  /** The scopes a system was granted (what it may do). */
+  scopes?: string[];
 }
 
 export interface TokenClaims {

@@ -1,0 +1,3 @@
+export * from './trusted-issuers';
+export * from './claim-mapping';
+export * from './oidc-verifier';
