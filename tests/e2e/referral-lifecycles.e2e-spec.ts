@@ -160,7 +160,7 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     });
   });
 
-  it('discharge notice: to the housing service and NAV on request; date set, housing granted, readmitted, discharged', async () => {
+  it('discharge notice: to the housing service and NAV on request; date set, housing granted, no readmission while admitted, discharged', async () => {
     const staff = 'staff-vestre-viken-dps-drammen';
     const nationalId = aNationalId();
     const consentId = await consent(staff, aConsent({ nationalId, purposes: ['discharge-housing'] }));
@@ -200,7 +200,9 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     const planned = addCalendarDays(today(), 20);
     await step(id, 'discharge-date', staff, { plannedDischargeDate: planned }).expect(200);
     await step(id, 'housing-outcome', 'cp-drammen-bolig-1', { outcome: 'housing-granted' }).expect(200);
-    await step(id, 'readmitted', staff, { admissionDate: today() }).expect(200);
+    // Still admitted: a readmission follows a discharge or an early leave (lifecycle-outcomes e2e).
+    const stillIn = await step(id, 'readmitted', staff, { admissionDate: today() }).expect(409);
+    expect(stillIn.body).toMatchObject({ code: 'REFERRAL.STILL_ADMITTED' });
     await step(id, 'discharged', 'cp-drammen-bolig-1').expect(403);
     const beforeAdmission = await step(id, 'discharged', staff, {
       dischargedOn: addCalendarDays(today(), -1),
@@ -220,7 +222,6 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       'routed',
       'set-discharge-date',
       'report-housing-outcome',
-      'mark-readmitted',
       'mark-discharged',
     ]);
     const set = await eventually(() => recorder.envelopes('referral.anchor-date-changed.v1', id), {
@@ -364,9 +365,22 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       firstDeductionDate,
       detail: `Trekket kan ikke aktiveres før første trekkdato, ${firstDeductionDate}.`,
     });
-    await step(id, 'deduction/amount', 'cp-nav-drammen-1', { monthlyAmount: 8000 }).expect(403);
-    await step(id, 'deduction/amount', 'cp-drammen-bolig-1', { monthlyAmount: 8000 }).expect(200);
-    await step(id, 'deduction/stop', 'cp-drammen-bolig-1', { reasonCode: 'tenancy-ended' }).expect(200);
+    // A change or a stop is asked for from a month, and takes effect when NAV confirms it.
+    const effectiveMonth = firstDeductionDate.slice(0, 7);
+    await step(id, 'deduction/amount', 'cp-nav-drammen-1', { monthlyAmount: 8000, effectiveMonth }).expect(
+      403,
+    );
+    await step(id, 'deduction/amount', 'cp-drammen-bolig-1', { monthlyAmount: 8000, effectiveMonth }).expect(
+      200,
+    );
+    await step(id, 'deduction/confirm-change', 'cp-drammen-bolig-1').expect(403);
+    await step(id, 'deduction/confirm-change', 'cp-nav-drammen-1').expect(200);
+    await step(id, 'deduction/stop', 'cp-drammen-bolig-1', {
+      reasonCode: 'tenancy-ended',
+      effectiveMonth,
+    }).expect(200);
+    const stop = await step(id, 'deduction/confirm-change', 'cp-nav-drammen-1').expect(200);
+    expect(stop.body.status).toBe('completed');
     const final = await api().get(`/api/v1/referrals/${id}`).set(auth('cp-nav-drammen-1')).expect(200);
     expect(final.body).toMatchObject({
       status: 'completed',
@@ -378,9 +392,9 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
         stopReason: 'tenancy-ended',
       },
     });
-    // The NAV clock was met when NAV confirmed.
+    // The NAV clocks were met when NAV confirmed (the deduction, and each change asked for).
     await eventually(() => clocks('coord-nav-drammen', id), {
-      until: (c) => c.length === 2 && c.every((x) => x.status === 'met'),
+      until: (c) => c.length >= 2 && c.every((x) => x.status === 'met'),
     });
   });
 

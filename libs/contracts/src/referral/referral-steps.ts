@@ -21,14 +21,34 @@ export const REFERRAL_STEP_ACTIONS = [
   'activate-deduction',
   'change-amount',
   'stop-deduction',
+  'confirm-deduction-change',
   'request-information',
   'provide-information',
   'answer-assessment',
+  'record-nav-outcome',
 ] as const;
 export type ReferralStepAction = (typeof REFERRAL_STEP_ACTIONS)[number];
 
-/** Steps the hub itself takes: a consent withdrawn or expired suspends the referral. */
-export const HUB_STEP_ACTIONS = ['suspend'] as const;
+/**
+ * What NAV's social services did for the person (record-nav-outcome): published as the progressed
+ * event's code, so the sender and the statistics see it without any free text.
+ */
+export const NAV_OUTCOMES = [
+  'financial-assistance-granted',
+  'benefit-application-started',
+  'follow-up-meeting-booked',
+  'temporary-housing-arranged',
+  'referred-elsewhere',
+  'no-action-needed',
+  'other',
+] as const;
+export type NavOutcome = (typeof NAV_OUTCOMES)[number];
+
+/**
+ * Steps the hub itself takes: a consent withdrawn or expired suspends the referral; withdrawn for
+ * some recipients only, it is withheld from each of their units (recipientUnitId) alone.
+ */
+export const HUB_STEP_ACTIONS = ['suspend', 'withhold'] as const;
 export type HubStepAction = (typeof HUB_STEP_ACTIONS)[number];
 
 /** What `referral.progressed.v1` may name as its action. */

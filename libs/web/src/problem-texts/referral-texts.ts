@@ -1,4 +1,13 @@
-import { asSent, str, list, fromDetail, statusNb, NOT_FOUND_NB, type CodeTexts } from './text-helpers';
+import {
+  asSent,
+  str,
+  list,
+  fromDetail,
+  statusNb,
+  NOT_FOUND_NB,
+  type CodeTexts,
+  type ProblemText,
+} from './text-helpers';
 
 const INVALID_DATES_NB: Record<string, string> = {
   expectedReleaseDate: 'Forventet løslatelsesdato har allerede passert.',
@@ -8,10 +17,30 @@ const INVALID_DATES_NB: Record<string, string> = {
   releasedOn: 'Løslatelsesdatoen kan ikke være i fremtiden.',
   dischargedOn:
     'Utskrivningsdatoen må være samme dag som eller etter innleggelsesdatoen, og ikke i fremtiden.',
+  leftOn: 'Dagen pasienten dro, må være samme dag som eller etter innleggelsesdatoen, og ikke i fremtiden.',
+};
+
+/** The dates that a step checks against another date of the referral, by field. */
+const INVALID_DATES_AGAINST_NB: Record<string, (p: Parameters<ProblemText>[0]) => string | null> = {
+  admissionDate: (p) => {
+    const left = fromDetail(p, /the patient left \((\S+)\)/);
+    return left
+      ? `Den nye innleggelsesdatoen må være samme dag som eller etter ${left}, da pasienten dro.`
+      : null;
+  },
+  effectiveMonth: (p) => `Endringen kan tidligst gjelde fra ${str(p.notBefore)}.`,
 };
 
 /** The referral service's problem codes (REFERRAL.*), by code. */
 export const REFERRAL_TEXTS: Record<string, CodeTexts> = {
+  'REFERRAL.ALREADY_LEFT': {
+    nb: (p) =>
+      `Pasienten dro allerede ${str(p.leftEarlyOn)}. Registrer en ny innleggelse før pasienten kan registreres som dratt igjen.`,
+  },
+  'REFERRAL.ALREADY_REJECTED': { nb: () => 'Enheten din har allerede avvist denne henvisningen.' },
+  'REFERRAL.CHANGE_PENDING': {
+    nb: () => 'En endring av trekket venter allerede på bekreftelse fra NAV. Be om én endring om gangen.',
+  },
   'REFERRAL.ALREADY_ACKNOWLEDGED': {
     nb: (p) =>
       `Enheten ${str(p.unitId)} har allerede bekreftet at den mottok henvisningen (${str(p.acknowledgedAt)}).`,
@@ -79,7 +108,9 @@ export const REFERRAL_TEXTS: Record<string, CodeTexts> = {
     nb: (p) =>
       p.field === 'expectedReleaseDate' && p.detail.startsWith('The new')
         ? 'Den nye løslatelsesdatoen har allerede passert.'
-        : (INVALID_DATES_NB[str(p.field)] ?? `${str(p.field, 'Datoen')} er ikke en gyldig dato her.`),
+        : (INVALID_DATES_AGAINST_NB[str(p.field)]?.(p) ??
+          INVALID_DATES_NB[str(p.field)] ??
+          `${str(p.field, 'Datoen')} er ikke en gyldig dato her.`),
   },
   'REFERRAL.MUNICIPALITY_NOT_SERVED': {
     nb: (p) =>
@@ -90,7 +121,11 @@ export const REFERRAL_TEXTS: Record<string, CodeTexts> = {
   'REFERRAL.NOT_YET_DELIVERED': {
     nb: () => 'Henvisningen er ikke sendt videre til mottakerne ennå; prøv igjen om et øyeblikk.',
   },
+  'REFERRAL.NO_CHANGE_PENDING': {
+    nb: () => 'Det er ingen endring av beløp eller stans som venter på bekreftelse.',
+  },
   'REFERRAL.NO_INFORMATION_REQUESTED': { nb: () => 'Det er ikke bedt om noen informasjon.' },
+  'REFERRAL.NOTE_REQUIRED': { nb: () => 'Beskriv hva som ble gjort når utfallet er «other» (annet).' },
   'REFERRAL.REASON_REQUIRED': { nb: () => 'Oppgi hvorfor det ikke kunne tilbys bolig.' },
   'REFERRAL.RECIPIENT_ONLY': { nb: () => 'Bare en kontaktperson i en mottakende enhet kan ta dette steget.' },
   'REFERRAL.SENDER_ONLY': {
@@ -102,6 +137,10 @@ export const REFERRAL_TEXTS: Record<string, CodeTexts> = {
       const m = /^An? (\S+) has no step (\S+?)\.$/.exec(p.detail);
       return m ? `En ${m[1]} har ikke steget ${m[2]}.` : 'Denne typen henvisning har ikke dette steget.';
     },
+  },
+  'REFERRAL.STILL_ADMITTED': {
+    nb: () =>
+      'Pasienten er fortsatt innlagt: en ny innleggelse kan bare registreres etter utskrivning eller etter at pasienten dro.',
   },
   'REFERRAL.STOP_ALREADY_CONFIRMED': {
     nb: () => 'Organisasjonen din har allerede bekreftet at den har stanset behandlingen.',

@@ -79,3 +79,12 @@ export function statusAfterAcknowledgement(
 
 /** A recipient can acknowledge while the referral is live; not once it ended or is suspended. */
 export const ACKNOWLEDGEABLE: readonly ReferralStatus[] = ['delivered', 'acknowledged', 'answered'];
+
+/**
+ * The one way back from a final status: a patient readmitted after the discharge reopens the
+ * completed discharge notice in an active status (only the readmission step asks for it).
+ */
+export function reopen(from: ReferralStatus, to: ReferralStatus): ReferralStatus {
+  if (from !== 'completed' || !ACTIVE_STATUSES.includes(to)) return transition(from, to);
+  return to;
+}

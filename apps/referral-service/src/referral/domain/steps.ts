@@ -3,6 +3,7 @@ import { DomainError } from '@overgang/core';
 import { Caller, isSenderSide, mayRead, recipientFor, ReferralParties } from './access';
 import { referralNotFound } from './referral.errors';
 import { ACTIVE_STATUSES, ReferralStatus } from './referral-state';
+import { preconditionRefusal } from './step-preconditions';
 import { isWithheldFrom } from './withholding';
 
 export type StepParty = 'sender' | 'recipient';
@@ -28,6 +29,7 @@ const ALL: readonly ReferralType[] = [
 ];
 const OPEN = ACTIVE_STATUSES;
 const RECEIVED: readonly ReferralStatus[] = ['delivered', 'acknowledged'];
+const LIVE_AT_RECIPIENT: readonly ReferralStatus[] = ['delivered', 'acknowledged', 'answered'];
 
 /** Who sends each type (DOMAIN.md); only people with this role in the sending organisation act as sender. */
 export const SENDER_ROLE: Record<ReferralType, string> = {
@@ -63,7 +65,7 @@ export const STEPS: readonly StepRule[] = [
     action: 'report-housing-outcome',
     types: ['release-notice', 'discharge-notice'],
     party: 'recipient',
-    from: ['delivered', 'acknowledged', 'answered'],
+    from: LIVE_AT_RECIPIENT,
     to: 'answered',
     unitKinds: ['housing-service'],
   },
@@ -71,7 +73,8 @@ export const STEPS: readonly StepRule[] = [
 
   { action: 'set-discharge-date', types: ['discharge-notice'], party: 'sender', from: OPEN },
   { action: 'mark-discharged', types: ['discharge-notice'], party: 'sender', from: OPEN, to: 'completed' },
-  { action: 'mark-readmitted', types: ['discharge-notice'], party: 'sender', from: OPEN },
+  // A readmission after the discharge reopens the referral (the one way back from a final status).
+  { action: 'mark-readmitted', types: ['discharge-notice'], party: 'sender', from: [...OPEN, 'completed'] },
   // Leaving treatment early ends the stay, not the municipality's work: the housing clocks go on.
   { action: 'mark-left-early', types: ['discharge-notice'], party: 'sender', from: OPEN },
 
@@ -90,8 +93,16 @@ export const STEPS: readonly StepRule[] = [
     from: ['answered'],
     unitKinds: ['nav-social-services'],
   },
+  // A change or a stop is a request: it takes effect when NAV confirms it (and a stop then completes it).
   { action: 'change-amount', types: ['benefit-deduction'], party: 'sender', from: ['answered'] },
-  { action: 'stop-deduction', types: ['benefit-deduction'], party: 'sender', from: OPEN, to: 'completed' },
+  { action: 'stop-deduction', types: ['benefit-deduction'], party: 'sender', from: OPEN },
+  {
+    action: 'confirm-deduction-change',
+    types: ['benefit-deduction'],
+    party: 'recipient',
+    from: LIVE_AT_RECIPIENT,
+    unitKinds: ['nav-social-services'],
+  },
 
   { action: 'request-information', types: ['assessment-request'], party: 'recipient', from: RECEIVED },
   { action: 'provide-information', types: ['assessment-request'], party: 'sender', from: RECEIVED },
@@ -102,21 +113,30 @@ export const STEPS: readonly StepRule[] = [
     from: RECEIVED,
     to: 'answered',
   },
+
+  // What NAV did for the person; the status stays (an assessment is answered by its assessment).
+  {
+    action: 'record-nav-outcome',
+    types: ['release-notice', 'discharge-notice', 'assessment-request'],
+    party: 'recipient',
+    from: LIVE_AT_RECIPIENT,
+    unitKinds: ['nav-social-services'],
+  },
 ];
 
 export interface StepSubject extends ReferralParties {
   type: ReferralType;
   status: ReferralStatus;
   recipients: Array<ReferralParties['recipients'][number] & { unitKind: string }>;
-  /** Read for a partial withdrawal: the recipient organisations the referral is withheld from. */
-  details?: Record<string, unknown>;
+  /** Read for a partial withdrawal (whom it is withheld from) and for the steps' preconditions. */
+  details: Record<string, unknown>;
+  /** Today in Oslo (YYYY-MM-DD), for the preconditions that depend on the date. */
+  today: string;
 }
 
 /** A recipient the person withdrew consent for, while the referral goes on for the others. */
 const withheldRecipient = (subject: StepSubject, caller: Caller) =>
-  !!subject.details &&
-  !isSenderSide(caller, subject) &&
-  isWithheldFrom(caller.organisationNumber, subject.details);
+  !isSenderSide(caller, subject) && isWithheldFrom(caller.organisationNumber, subject.details);
 
 /** The steps a party could take on a referral of this type in this status. */
 export function stepsAllowed(
@@ -131,7 +151,7 @@ export function stepsAllowed(
 
 /**
  * What the caller may do now: exactly the steps {@link authoriseStep} lets through for this caller,
- * so a step offered never answers 403 or 409 for its party, role, unit or state.
+ * so a step offered never answers 403 or 409 for its party, role, unit, state or precondition.
  */
 export function nextStepsFor(subject: StepSubject, caller: Caller): ReferralStepAction[] {
   const candidates: ReferralStepAction[] = withheldRecipient(subject, caller)
@@ -151,7 +171,7 @@ export function nextStepsFor(subject: StepSubject, caller: Caller): ReferralStep
 /**
  * Decides whether the caller may take a step: 404 to anyone who may not see the referral, 403 to
  * the wrong party or role, 409 (with the current state and the steps allowed from it) when the
- * referral's state does not allow it.
+ * referral's state does not allow it, and 409 when the step's precondition refuses it.
  */
 export function authoriseStep(action: ReferralStepAction, subject: StepSubject, caller: Caller) {
   if (!mayRead(caller, subject)) throw referralNotFound();
@@ -215,5 +235,12 @@ export function authoriseStep(action: ReferralStepAction, subject: StepSubject, 
       },
     );
   }
+  const refusal = preconditionRefusal(action, {
+    status: subject.status,
+    details: subject.details,
+    today: subject.today,
+    unitId: recipient?.unitId ?? null,
+  });
+  if (refusal) throw refusal;
   return { rule, recipient, to: rule.to ?? subject.status };
 }

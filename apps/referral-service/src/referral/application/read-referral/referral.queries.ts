@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@overgang/persistence';
 import { ReferralType } from '@overgang/contracts';
+import { Clock, CLOCK, osloDate } from '@overgang/core';
 import { mayRead } from '../../domain/access';
 import { erasureOf } from '../../domain/erasure';
 import { referralNotFound } from '../../domain/referral.errors';
@@ -13,7 +14,13 @@ import { ReferralReadRepository } from '../../infrastructure/referral.read-repos
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { AccessLog, partiesOf } from '../access-log/access-log';
 import { ReadReferralQuery } from './read-referral.query';
-import { attachmentView, historyView, recipientView, suspensionView } from './referral.views';
+import {
+  attachmentView,
+  historyView,
+  recipientAnswers,
+  recipientView,
+  suspensionView,
+} from './referral.views';
 
 /**
  * Read side of referrals. A read of personal data runs in one transaction, on its manager only,
@@ -27,6 +34,7 @@ export class ReferralQueries {
     private readonly reads: ReferralReadRepository,
     private readonly attachments: AttachmentRepository,
     private readonly accessLog: AccessLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async details(q: ReadReferralQuery) {
@@ -48,6 +56,7 @@ export class ReferralQueries {
       }
       const stops = await this.reads.processingStops(manager, r.id);
       const links = await this.reads.links(manager, r.id);
+      const history = await this.reads.history(manager, r.id);
       const attachments = withheld ? [] : await this.attachments.list(manager, r.id);
       return {
         id: r.id,
@@ -62,7 +71,10 @@ export class ReferralQueries {
         details: withheld || erasureOf(r) ? null : r.details,
         personalDataWithheld: withheld,
         personalDataErased: erasureOf(r),
-        recipients: recipients.map((rr) => recipientView(rr, clocks)),
+        recipients: recipients.map((rr) => ({
+          ...recipientView(rr, clocks),
+          ...recipientAnswers(history, rr.unitId, !!withheld || !!erasureOf(r)),
+        })),
         routingProblem: r.routingProblemCode
           ? { code: r.routingProblemCode, reason: r.routingProblem }
           : null,
@@ -74,7 +86,13 @@ export class ReferralQueries {
         })),
         attachments: attachments.map(attachmentView),
         nextSteps: nextStepsFor(
-          { ...r, type: r.type as ReferralType, status: r.status as ReferralStatus, recipients },
+          {
+            ...r,
+            type: r.type as ReferralType,
+            status: r.status as ReferralStatus,
+            recipients,
+            today: osloDate(this.clock.now()),
+          },
           p,
         ),
       };

@@ -82,3 +82,22 @@ export function historyView(h: ReferralHistoryOrmEntity, withheld: boolean) {
       : h.facts,
   };
 }
+
+/**
+ * What each recipient answered that the sender must see beside the status: its latest NAV outcome
+ * and its rejection. Codes and dates for every reader; the free text only where personal data is shown.
+ */
+export function recipientAnswers(history: ReferralHistoryOrmEntity[], unitId: string, withheld: boolean) {
+  const latest = (action: string) =>
+    history.filter((h) => h.action === action && h.facts.unitId === unitId).at(-1);
+  const text = (h: ReferralHistoryOrmEntity, key: string) =>
+    withheld ? null : ((h.facts[key] as string | null | undefined) ?? null);
+  const nav = latest('record-nav-outcome');
+  const rejected = latest('reject');
+  return {
+    navOutcome: nav ? { code: nav.facts.code, at: nav.at.toISOString(), note: text(nav, 'note') } : null,
+    rejection: rejected
+      ? { code: rejected.facts.code, at: rejected.at.toISOString(), reason: text(rejected, 'reason') }
+      : null,
+  };
+}

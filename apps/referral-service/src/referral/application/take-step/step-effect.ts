@@ -2,6 +2,7 @@ import { ANCHOR_CHANGE_REASONS, ReferralStepAction } from '@overgang/contracts';
 import { Principal } from '@overgang/auth';
 import { DomainError, JsonObject } from '@overgang/core';
 import { ReferralDetails } from '../../domain/referral-details';
+import { ReferralStatus } from '../../domain/referral-state';
 import { StepInputs } from './take-step.command';
 
 /** What a step does to the referral beyond its status. */
@@ -18,6 +19,11 @@ export interface Effect {
   facts?: JsonObject;
   /** The step is recorded but the status stays (one of several recipients rejecting). */
   keepStatus?: boolean;
+  /**
+   * The status, when the input or the details decide it rather than the step's rule: a confirmed
+   * stop completes the deduction, a readmission reopens a completed discharge notice.
+   */
+  status?: ReferralStatus;
 }
 
 /** The database work a step may need, bound to the step's transaction and referral. */
@@ -26,13 +32,18 @@ export interface StepStore {
   confirmProcessingStopped(): Promise<boolean>;
   /** How many of these ids are attachments of the referral. */
   countAttachments(ids: string[]): Promise<number>;
+  /**
+   * Why the referral's consent no longer covers it, or null; held until the step commits, so that
+   * a withdrawal at the same moment waits and then sees the reopened referral.
+   */
+  consentRefusal(): Promise<DomainError | null>;
 }
 
 export interface StepContext {
-  referral: { id: string; type: string; anchorDate: string | null };
+  referral: { id: string; type: string; status: string; anchorDate: string | null };
   /** A copy of the referral's details, for the step to change and return. */
   details: ReferralDetails;
-  recipients: ReadonlyArray<{ unitId: string }>;
+  recipients: ReadonlyArray<{ unitId: string; acknowledgedAt: Date | null }>;
   caller: Principal;
   /** The recipient unit the caller acts for, on a recipient's step. */
   unitId: string | null;

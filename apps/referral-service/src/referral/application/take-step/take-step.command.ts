@@ -1,5 +1,5 @@
 import { Principal } from '@overgang/auth';
-import { ReferralStepAction } from '@overgang/contracts';
+import { NavOutcome, ReferralStepAction } from '@overgang/contracts';
 import { HousingOutcome, Recommendation, ReleaseDateMove, StopReason } from '../../domain/codes';
 
 type NoInput = Record<string, never>;
@@ -18,16 +18,21 @@ export interface StepInputs {
   'set-discharge-date': { plannedDischargeDate: string; note?: string };
   /** The day the patient was discharged; today when not given. */
   'mark-discharged': { dischargedOn?: string };
+  /** The new admission, on or after the day the patient was discharged or left. */
   'mark-readmitted': { admissionDate: string };
-  /** Why or how, for the municipality that goes on with the case. */
-  'mark-left-early': { note?: string };
+  /** The day the patient left (today when not given); the note says why or how, for the municipality. */
+  'mark-left-early': { leftOn?: string; note?: string };
   'confirm-deduction': { firstDeductionDate: string };
   'activate-deduction': NoInput;
-  'change-amount': { monthlyAmount: number };
-  'stop-deduction': { reasonCode: StopReason };
+  /** Asked for from a month (YYYY-MM); NAV's confirmation makes it take effect. */
+  'change-amount': { monthlyAmount: number; effectiveMonth: string };
+  'stop-deduction': { reasonCode: StopReason; effectiveMonth: string };
+  'confirm-deduction-change': NoInput;
   'request-information': { question: string };
   'provide-information': { information: string; attachmentIds?: string[] };
   'answer-assessment': { assessment: string; recommendation: Recommendation; attachmentIds?: string[] };
+  /** The note (required for 'other') stays in the history; only the code is published. */
+  'record-nav-outcome': { outcome: NavOutcome; note?: string };
 }
 
 /** One step on one referral; `action` picks the shape of `input`. */

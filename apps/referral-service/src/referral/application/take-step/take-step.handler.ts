@@ -10,8 +10,10 @@ import {
 } from '@overgang/contracts';
 import { Clock, CLOCK, DomainError, osloDate } from '@overgang/core';
 import { OutboxWriter } from '@overgang/messaging';
+import { ConsentReader } from '../../../consent/application/read-consent/consent.reader';
+import { consentRefusal } from '../../../consent/domain/consent';
 import { inTransaction } from '@overgang/persistence';
-import { ReferralStatus, transition } from '../../domain/referral-state';
+import { reopen, ReferralStatus } from '../../domain/referral-state';
 import { authoriseStep } from '../../domain/steps';
 import { AttachmentRepository } from '../../infrastructure/attachment.repository';
 import type { ReferralOrmEntity } from '../../infrastructure/referral.orm-entity';
@@ -21,6 +23,7 @@ import { ASSESSMENT_STEPS } from './steps/assessment.steps';
 import { DEDUCTION_STEPS } from './steps/deduction.steps';
 import { DISCHARGE_STEPS } from './steps/discharge.steps';
 import { ENDING_STEPS } from './steps/ending.steps';
+import { NAV_STEPS } from './steps/nav.steps';
 import { RELEASE_STEPS } from './steps/release.steps';
 import { StepInputs, TakeStepCommand } from './take-step.command';
 
@@ -31,6 +34,7 @@ const APPLIERS: StepAppliers<ReferralStepAction> = {
   ...DISCHARGE_STEPS,
   ...DEDUCTION_STEPS,
   ...ASSESSMENT_STEPS,
+  ...NAV_STEPS,
 };
 
 function applyStep<A extends ReferralStepAction>(action: A, ctx: StepContext, input: StepInputs[A]) {
@@ -48,6 +52,7 @@ export class TakeStepHandler {
     private readonly ds: DataSource,
     private readonly referrals: ReferralRepository,
     private readonly attachments: AttachmentRepository,
+    private readonly consents: ConsentReader,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -65,6 +70,7 @@ export class TakeStepHandler {
         );
       const { referral } = loaded;
       const from = referral.status as ReferralStatus;
+      const today = osloDate(now);
       const { recipient, to } = authoriseStep(
         action,
         {
@@ -73,6 +79,7 @@ export class TakeStepHandler {
           status: from,
           senderOrganisation: referral.senderOrganisation,
           recipients: loaded.recipients,
+          today,
         },
         caller,
       );
@@ -85,7 +92,7 @@ export class TakeStepHandler {
           caller,
           unitId: recipient?.unitId ?? null,
           now,
-          today: osloDate(now),
+          today,
           store: {
             confirmProcessingStopped: () =>
               this.referrals.confirmProcessingStopped(
@@ -96,11 +103,21 @@ export class TakeStepHandler {
                 now,
               ),
             countAttachments: (ids) => this.attachments.countOf(manager, referral.id, ids),
+            consentRefusal: async () =>
+              consentRefusal(await this.consents.holdEffective(manager, referral.consentId), {
+                personNationalId: referral.personNationalId ?? '',
+                purpose: referral.purpose,
+                recipients: referral.recipientOrganisations,
+                today,
+                sender: referral.senderOrganisation,
+              }),
           },
         },
         cmd.input,
       );
-      const status = to === from || effect.keepStatus ? from : transition(from, to);
+      const target = effect.keepStatus ? from : (effect.status ?? to);
+      // Only a readmission's rule lets a step start from completed: reopen is the one way back.
+      const status = target === from ? from : reopen(from, target);
       const changes: Partial<ReferralOrmEntity> = { status, updatedAt: now };
       if (effect.details) changes.details = effect.details;
       if (effect.anchor) changes.anchorDate = effect.anchor.to;

@@ -13,6 +13,8 @@ import {
   ConfirmDeductionDto,
   DischargedDto,
   HousingOutcomeDto,
+  LeftEarlyDto,
+  NavOutcomeDto,
   OptionalNoteDto,
   ProvideInformationDto,
   ReadmittedDto,
@@ -205,7 +207,10 @@ export class StepsController {
   @Post(':id/readmitted')
   @HttpCode(200)
   @ApiOkResponse({ type: StepTakenResponseDto })
-  @ApiOperation({ summary: 'Sender: the patient was admitted again.' })
+  @ApiOperation({
+    summary:
+      'Sender: the patient was admitted again after a discharge (which reopens the referral) or an early leave.',
+  })
   readmitted(
     @Param('id', uuid) id: string,
     @Body() b: ReadmittedDto,
@@ -220,15 +225,15 @@ export class StepsController {
   @ApiOkResponse({ type: StepTakenResponseDto })
   @ApiOperation({
     summary:
-      'Sender: the patient left treatment early; the referral stays open for the municipality, its discharge date today.',
+      'Sender: the patient left treatment early; the referral stays open for the municipality, its discharge date the day they left.',
   })
   leftEarly(
     @Param('id', uuid) id: string,
-    @Body() b: OptionalNoteDto,
+    @Body() b: LeftEarlyDto,
     @CurrentUser() u: Principal,
     @Req() r: HttpRequest,
   ) {
-    return this.step(id, 'mark-left-early', u, { note: b.note }, r);
+    return this.step(id, 'mark-left-early', u, { leftOn: b.leftOn, note: b.note }, r);
   }
 
   @Post(':id/deduction/confirm')
@@ -255,27 +260,71 @@ export class StepsController {
   @Post(':id/deduction/amount')
   @HttpCode(200)
   @ApiOkResponse({ type: StepTakenResponseDto })
-  @ApiOperation({ summary: 'Housing office: change the monthly amount.' })
+  @ApiOperation({
+    summary:
+      'Housing office: ask for a new monthly amount from a month; it takes effect when NAV confirms it.',
+  })
   changeAmount(
     @Param('id', uuid) id: string,
     @Body() b: ChangeAmountDto,
     @CurrentUser() u: Principal,
     @Req() r: HttpRequest,
   ) {
-    return this.step(id, 'change-amount', u, { monthlyAmount: b.monthlyAmount }, r);
+    return this.step(
+      id,
+      'change-amount',
+      u,
+      { monthlyAmount: b.monthlyAmount, effectiveMonth: b.effectiveMonth },
+      r,
+    );
   }
 
   @Post(':id/deduction/stop')
   @HttpCode(200)
   @ApiOkResponse({ type: StepTakenResponseDto })
-  @ApiOperation({ summary: 'Housing office: stop the deduction (by request, tenancy ended).' })
+  @ApiOperation({
+    summary:
+      'Housing office: ask NAV to stop the deduction from a month (by request, tenancy ended); NAV confirms it.',
+  })
   stopDeduction(
     @Param('id', uuid) id: string,
     @Body() b: StopDeductionDto,
     @CurrentUser() u: Principal,
     @Req() r: HttpRequest,
   ) {
-    return this.step(id, 'stop-deduction', u, { reasonCode: b.reasonCode }, r);
+    return this.step(
+      id,
+      'stop-deduction',
+      u,
+      { reasonCode: b.reasonCode, effectiveMonth: b.effectiveMonth },
+      r,
+    );
+  }
+
+  @Post(':id/deduction/confirm-change')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StepTakenResponseDto })
+  @ApiOperation({
+    summary:
+      'NAV: the change of amount or the stop the housing office asked for is made (a stop completes it).',
+  })
+  confirmDeductionChange(@Param('id', uuid) id: string, @CurrentUser() u: Principal, @Req() r: HttpRequest) {
+    return this.step(id, 'confirm-deduction-change', u, {}, r);
+  }
+
+  @Post(':id/nav-outcome')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StepTakenResponseDto })
+  @ApiOperation({
+    summary: 'NAV: what was done for the person (a code; a note for other); shown to the sender.',
+  })
+  navOutcome(
+    @Param('id', uuid) id: string,
+    @Body() b: NavOutcomeDto,
+    @CurrentUser() u: Principal,
+    @Req() r: HttpRequest,
+  ) {
+    return this.step(id, 'record-nav-outcome', u, { outcome: b.outcome, note: b.note }, r);
   }
 
   @Post(':id/information-requests')

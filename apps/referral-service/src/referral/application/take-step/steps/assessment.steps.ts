@@ -1,5 +1,5 @@
 import { DomainError } from '@overgang/core';
-import { conflict, StepAppliers, StepContext } from '../step-effect';
+import { StepAppliers, StepContext } from '../step-effect';
 
 /** Attachment ids must belong to this referral. */
 async function ownAttachments({ store }: StepContext, ids: string[] | undefined): Promise<string[]> {
@@ -20,21 +20,13 @@ async function ownAttachments({ store }: StepContext, ids: string[] | undefined)
 export const ASSESSMENT_STEPS: StepAppliers<
   'request-information' | 'provide-information' | 'answer-assessment'
 > = {
+  // Asked once until the reply, replied only when asked: the steps' preconditions see to both.
   'request-information': ({ details }, input) => {
-    if (details.informationRequested === true) {
-      throw conflict(
-        'REFERRAL.INFORMATION_ALREADY_REQUESTED',
-        'More information has already been asked for; wait for the reply.',
-      );
-    }
     details.informationRequested = true;
     return { details, code: 'information-requested', facts: { question: input.question } };
   },
   'provide-information': async (ctx, input) => {
     const { details } = ctx;
-    if (details.informationRequested !== true) {
-      throw conflict('REFERRAL.NO_INFORMATION_REQUESTED', 'No information has been asked for.');
-    }
     const attachments = await ownAttachments(ctx, input.attachmentIds);
     details.informationRequested = false;
     return {

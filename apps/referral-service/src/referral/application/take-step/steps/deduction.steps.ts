@@ -1,60 +1,82 @@
-import { ReferralDetails } from '../../../domain/referral-details';
-import { conflict, StepAppliers } from '../step-effect';
+import { DomainError } from '@overgang/core';
+import { firstDeductionDay, PendingChange, pendingChangeOf } from '../../../domain/step-preconditions';
+import { StepAppliers } from '../step-effect';
 
-/** The confirmed first deduction date, else the first day of the month the sender asked for. */
-function firstDeductionDay(details: ReferralDetails): string | null {
-  if (typeof details.firstDeductionDate === 'string') return details.firstDeductionDate;
-  return typeof details.firstMonth === 'string' ? `${details.firstMonth}-01` : null;
+/** A change takes effect from a month that has not passed, and an amount not before the first deduction. */
+function checkEffectiveMonth(effectiveMonth: string, notBefore: string) {
+  if (effectiveMonth < notBefore) {
+    throw new DomainError(
+      'REFERRAL.INVALID_DATES',
+      `The change cannot take effect before ${notBefore}.`,
+      'invalid',
+      { field: 'effectiveMonth', notBefore },
+    );
+  }
 }
 
-/** A benefit deduction's steps: NAV confirms and activates it, the housing office changes or stops it. */
+/**
+ * A benefit deduction's steps: NAV confirms and activates it; the housing office asks for a new
+ * amount or a stop from a month, which takes effect when NAV confirms it.
+ */
 export const DEDUCTION_STEPS: StepAppliers<
-  'confirm-deduction' | 'activate-deduction' | 'change-amount' | 'stop-deduction'
+  'confirm-deduction' | 'activate-deduction' | 'change-amount' | 'stop-deduction' | 'confirm-deduction-change'
 > = {
   'confirm-deduction': ({ details }, input) => {
     details.deductionStatus = 'confirmed';
     details.firstDeductionDate = input.firstDeductionDate;
     return { details, code: 'confirmed' };
   },
-  'activate-deduction': ({ details, today }) => {
-    if (details.deductionStatus !== 'confirmed') {
-      throw conflict(
-        'REFERRAL.DEDUCTION_NOT_CONFIRMED',
-        `A deduction that is ${JSON.stringify(details.deductionStatus)} cannot be activated.`,
-        { deductionStatus: details.deductionStatus },
-      );
-    }
-    // Active means money is being taken: not before the first deduction NAV confirmed.
-    const from = firstDeductionDay(details);
-    if (from !== null && today < from) {
-      throw conflict(
-        'REFERRAL.DEDUCTION_NOT_DUE',
-        `The deduction cannot be activated before its first deduction date ${from}.`,
-        { firstDeductionDate: from, today },
-      );
-    }
+  // Confirmed and due: the step's precondition (step-preconditions.ts) has checked both.
+  'activate-deduction': ({ details }) => {
     details.deductionStatus = 'active';
     return { details, code: 'active' };
   },
-  'change-amount': ({ details }, input) => {
-    if (details.deductionStatus !== 'confirmed' && details.deductionStatus !== 'active') {
-      throw conflict(
-        'REFERRAL.DEDUCTION_NOT_RUNNING',
-        'Only a confirmed or active deduction can change amount.',
-        { deductionStatus: details.deductionStatus },
-      );
-    }
-    details.previousMonthlyAmount = details.monthlyAmount;
-    details.monthlyAmount = input.monthlyAmount;
+  'change-amount': ({ details, today, now }, input) => {
+    const current = today.slice(0, 7);
+    const first = firstDeductionDay(details)?.slice(0, 7) ?? current;
+    checkEffectiveMonth(input.effectiveMonth, first > current ? first : current);
+    const pending: PendingChange = {
+      kind: 'amount',
+      monthlyAmount: input.monthlyAmount,
+      effectiveMonth: input.effectiveMonth,
+      requestedAt: now.toISOString(),
+    };
+    details.pendingChange = { ...pending };
     return {
       details,
-      code: 'amount-changed',
-      facts: { from: details.previousMonthlyAmount, to: details.monthlyAmount },
+      code: 'amount-change-requested',
+      facts: { from: details.monthlyAmount, to: input.monthlyAmount, effectiveMonth: input.effectiveMonth },
     };
   },
-  'stop-deduction': ({ details }, input) => {
-    details.deductionStatus = 'stopped';
-    details.stopReason = input.reasonCode;
-    return { details, code: input.reasonCode };
+  'stop-deduction': ({ details, today, now }, input) => {
+    checkEffectiveMonth(input.effectiveMonth, today.slice(0, 7));
+    details.pendingChange = {
+      kind: 'stop',
+      reasonCode: input.reasonCode,
+      effectiveMonth: input.effectiveMonth,
+      requestedAt: now.toISOString(),
+    };
+    return {
+      details,
+      code: 'stop-requested',
+      facts: { reasonCode: input.reasonCode, effectiveMonth: input.effectiveMonth },
+    };
+  },
+  'confirm-deduction-change': ({ details, now }) => {
+    // The precondition saw a pending change.
+    const change = pendingChangeOf(details) as PendingChange;
+    details.pendingChange = null;
+    const facts = { kind: change.kind, effectiveMonth: change.effectiveMonth };
+    if (change.kind === 'stop') {
+      details.deductionStatus = 'stopped';
+      details.stopReason = change.reasonCode ?? null;
+      details.stoppedFrom = change.effectiveMonth;
+      return { details, status: 'completed', code: 'change-confirmed', facts };
+    }
+    details.previousMonthlyAmount = details.monthlyAmount;
+    details.monthlyAmount = change.monthlyAmount ?? details.monthlyAmount;
+    details.monthlyAmountFrom = change.effectiveMonth;
+    details.changeConfirmedAt = now.toISOString();
+    return { details, code: 'change-confirmed', facts };
   },
 };

@@ -7,10 +7,12 @@ import {
   IsNotEmpty,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
+import { NAV_OUTCOMES, NavOutcome } from '@overgang/contracts';
 import { IsDateOnly, IsDateWithin, IsOmittable } from '@overgang/web';
 import {
   HOUSING_OUTCOMES,
@@ -23,6 +25,8 @@ import {
   StopReason,
 } from '../../../domain/codes';
 import { DATE_WINDOWS } from './date-windows';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class ReasonDto {
   @ApiProperty({ description: 'Why, in plain words (kept with the referral, never published).' })
@@ -88,8 +92,27 @@ export class DischargedDto {
   dischargedOn?: string;
 }
 
+export class LeftEarlyDto {
+  @ApiPropertyOptional({
+    description:
+      'The day the patient left (on or after the admission, at the latest today); today when left out.',
+  })
+  @IsOmittable()
+  @IsDateOnly()
+  @IsDateWithin(DATE_WINDOWS.actualDate)
+  leftOn?: string;
+
+  @ApiPropertyOptional({
+    description: 'Why or how, for the municipality (kept in the history, never published).',
+  })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
 export class ReadmittedDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'The new admission: on or after the day the patient was discharged or left.' })
   @IsDateOnly()
   @IsDateWithin(DATE_WINDOWS.admissionDate)
   admissionDate!: string;
@@ -126,12 +149,42 @@ export class ChangeAmountDto {
   @Min(1, { message: 'monthlyAmount must be at least 1 krone' })
   @Max(50000, { message: 'monthlyAmount cannot be more than 50 000 kroner a month' })
   monthlyAmount!: number;
+
+  @ApiProperty({
+    description: 'From which month, YYYY-MM: not a month passed, nor before the first deduction.',
+    example: '2027-03',
+  })
+  @Matches(MONTH, { message: 'effectiveMonth must be a month written YYYY-MM' })
+  @IsDateWithin(DATE_WINDOWS.caseDate)
+  effectiveMonth!: string;
 }
 
 export class StopDeductionDto {
   @ApiProperty({ enum: STOP_REASONS, description: 'A withdrawn consent stops it automatically.' })
   @IsIn(STOP_REASONS, { message: `reasonCode must be one of: ${STOP_REASONS.join(', ')}` })
   reasonCode!: StopReason;
+
+  @ApiProperty({
+    description: 'The first month not deducted, YYYY-MM: not a month passed.',
+    example: '2027-03',
+  })
+  @Matches(MONTH, { message: 'effectiveMonth must be a month written YYYY-MM' })
+  @IsDateWithin(DATE_WINDOWS.caseDate)
+  effectiveMonth!: string;
+}
+
+export class NavOutcomeDto {
+  @ApiProperty({ enum: NAV_OUTCOMES })
+  @IsIn(NAV_OUTCOMES, { message: `outcome must be one of: ${NAV_OUTCOMES.join(', ')}` })
+  outcome!: NavOutcome;
+
+  @ApiPropertyOptional({
+    description: 'What was done, in plain words; required for other (kept in the history, never published).',
+  })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class RequestInformationDto {
