@@ -28,6 +28,7 @@ describe('deadline engine, end to end', () => {
       'deadline.breached.v1',
       'deadline.escalated.v1',
       'deadline.rescheduled.v1',
+      'referral.progressed.v1',
     ]);
     await recorder.start();
     const nationalId = aNationalId();
@@ -66,7 +67,7 @@ describe('deadline engine, end to end', () => {
       .get('/api/v1/deadlines/policies')
       .set(auth('cp-drammen-bolig-1'))
       .expect(200);
-    expect(res.body.version).toBe(1);
+    expect(res.body.version).toBe(2);
     expect(res.body.policies.map((p: { id: string }) => p.id)).toEqual(
       expect.arrayContaining([
         'release-notice.acknowledge',
@@ -74,6 +75,8 @@ describe('deadline engine, end to end', () => {
         'assessment-request.answer',
         'benefit-deduction.confirm-deduction',
         'discharge-notice.housing-plan',
+        'discharge-notice.follow-up',
+        'benefit-deduction.confirm-change',
       ]),
     );
   });
@@ -85,7 +88,9 @@ describe('deadline engine, end to end', () => {
       .expect(200);
     expect(mine.body).toMatchObject({
       policy: 'release-notice.housing-outcome',
-      catalogueVersion: 1,
+      catalogueVersion: 2,
+      round: 1,
+      openedReason: null,
       explanation: {
         policyId: 'release-notice.housing-outcome',
         counting: { method: 'working-days-before-anchor', days: 10 },
@@ -236,6 +241,57 @@ describe('deadline engine, end to end', () => {
     );
     expect(csv.text).toContain(housingOutcomeClock.id);
     await request(hub.gateway).get('/api/v1/sla/overview').set(auth('cp-drammen-bolig-1')).expect(403);
+  });
+
+  it('pauses only NAV’s clocks when the consent is withdrawn for NAV alone: the housing service’s run on', async () => {
+    const nationalId = aNationalId();
+    const consent = await request(hub.gateway)
+      .post('/api/v1/consents')
+      .set(auth('consultant-drammen-fengsel'))
+      .send(aConsent({ nationalId }))
+      .expect(201);
+    const submitted = await request(hub.gateway)
+      .post('/api/v1/referrals/release-notices')
+      .set(auth('consultant-drammen-fengsel'))
+      .send(aReleaseNotice({ nationalId, consentId: consent.body.id }))
+      .expect(201);
+    const id = submitted.body.id as string;
+    const clocksOf = async (coordinator: string) =>
+      (
+        await request(hub.gateway)
+          .get(`/api/v1/deadlines?referralId=${id}`)
+          .set(auth(coordinator))
+          .expect(200)
+      ).body.items as Array<ClockItem & { stopReason: string | null }>;
+    await eventually(() => clocksOf('coord-nav-drammen'), {
+      until: (c) => c.length === 1 && c[0].status === 'open',
+      what: 'NAV’s acknowledgement clock',
+    });
+    await eventually(() => clocksOf('coord-drammen'), {
+      until: (c) => c.length === 2,
+      what: 'the housing service’s two clocks',
+    });
+
+    await request(hub.gateway)
+      .post(`/api/v1/consents/${consent.body.id}/withdrawals`)
+      .set(auth('cp-nav-drammen-1'))
+      .send({ organisationNumbers: ['100000024'] })
+      .expect(200);
+    const nav = await eventually(() => clocksOf('coord-nav-drammen'), {
+      until: (c) => c.every((x) => x.status === 'paused'),
+      what: 'NAV’s clock paused',
+    });
+    expect(nav).toEqual([expect.objectContaining({ status: 'paused', stopReason: 'CONSENT_WITHDRAWN' })]);
+    const housing = await clocksOf('coord-drammen');
+    expect(housing.map((c) => c.status)).toEqual(['open', 'open']);
+    // One withhold step per withheld unit, and none for the housing service.
+    const withheld = recorder.messages
+      .filter((m) => m.topic === 'referral.progressed.v1' && m.key === id)
+      .map((m) => JSON.parse(m.value as string).payload)
+      .filter((p: { action: string }) => p.action === 'withhold');
+    expect(withheld).toEqual([
+      expect.objectContaining({ recipientUnitId: 'nav-drammen-sosial', code: 'CONSENT_WITHDRAWN' }),
+    ]);
   });
 
   it('gives a release notice sent two days before release a short-notice clock with the minimum response, lists it at risk, and counts its breach as late notice', async () => {

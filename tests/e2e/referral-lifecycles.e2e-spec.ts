@@ -270,17 +270,19 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       until: (e) => e.some((m) => m.payload.reasonCode === 'left-early'),
     });
     expect(moved.at(-1)?.payload).toMatchObject({ anchorKind: 'planned-discharge', to: today() });
-    // The housing clocks are not cancelled: they now count from today.
-    await eventually(
-      () => recorder.envelopes('deadline.rescheduled.v1').filter((m) => m.payload.referralId === id),
-      {
-        until: (e) => e.some((m) => m.payload.reasonCode === 'left-early'),
-      },
-    );
-    const after = await clocks('coord-drammen', id);
-    expect(after.length).toBeGreaterThan(0);
-    expect(after.filter((x) => x.status === 'cancelled')).toEqual([]);
-    expect(after.some((x) => ['open', 'at-risk', 'breached'].includes(x.status))).toBe(true);
+    // The housing plan, due before a date that is now past, gives way to a two-day follow-up clock.
+    const after = await eventually(() => clocks('coord-drammen', id), {
+      until: (c) => c.some((x) => x.kind === 'follow-up'),
+      what: 'the follow-up clock',
+    });
+    expect(after.find((x) => x.kind === 'follow-up')).toMatchObject({
+      status: 'open',
+      openedReason: 'LEFT_EARLY',
+    });
+    expect(after.find((x) => x.kind === 'housing-plan')).toMatchObject({
+      status: 'cancelled',
+      stopReason: 'LEFT_EARLY',
+    });
     const housing = await api().get(`/api/v1/referrals/${id}`).set(auth('cp-drammen-bolig-1')).expect(200);
     expect(housing.body).toMatchObject({ status: 'delivered', details: { leftEarlyOn: today() } });
     await step(id, 'housing-outcome', 'cp-drammen-bolig-1', { outcome: 'housing-granted' }).expect(200);

@@ -9,6 +9,7 @@ import { MoveAnchorHandler } from './application/move-anchor/move-anchor.handler
 import { OpenClocksHandler } from './application/open-clocks/open-clocks.handler';
 import { RungScheduler } from './application/fire-rungs/rung-scheduler';
 import { ClockOpener } from './application/shared/clock-opener';
+import { StepClocks } from './application/shared/step-clocks';
 import { ClockTransitions } from './application/shared/clock-transitions';
 import { SlaOverviewHandler } from './application/sla-overview/sla-overview.handler';
 import { ApplyClockEvent } from './application/stop-clocks/apply-clock-event';
@@ -50,6 +51,7 @@ import {
     DatabaseClock,
     ClockTransitions,
     ClockOpener,
+    StepClocks,
     ApplyClockEvent,
     OpenClocksHandler,
     RecordAcknowledgementHandler,

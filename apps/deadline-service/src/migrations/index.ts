@@ -6,6 +6,7 @@ import { OrderedEvents1796123000294 } from './1796123000294-orderedevents';
 import { DirectoryProjection1796132979390 } from './1796132979390-directoryprojection';
 import { FairDeadlines1796136011538 } from './1796136011538-fairdeadlines';
 import { Statistics1796137573815 } from './1796137573815-statistics';
+import { StepClocks1796142643629 } from './1796142643629-stepclocks';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DirectoryProjection1796132979390,
   FairDeadlines1796136011538,
   Statistics1796137573815,
+  StepClocks1796142643629,
 ];

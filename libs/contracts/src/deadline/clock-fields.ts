@@ -8,6 +8,8 @@ export const CLOCK_KINDS = [
   'housing-outcome',
   'housing-plan',
   'confirm-deduction',
+  'follow-up',
+  'confirm-change',
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 

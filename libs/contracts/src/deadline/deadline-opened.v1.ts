@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { ClockRefV1 } from './clock-fields';
 
 export const DEADLINE_OPENED_V1 = 'deadline.opened.v1';
@@ -33,4 +33,15 @@ export class DeadlineOpenedV1 extends ClockRefV1 {
   @IsOptional()
   @IsBoolean()
   shortNotice?: boolean;
+
+  /** A clock a step opened: which round of its policy for this recipient (absent: 1, the routing's). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  round?: number;
+
+  /** Why a step opened it, as a code (e.g. LEFT_EARLY, DEDUCTION_CHANGE_REQUESTED, READMITTED). */
+  @IsOptional()
+  @Matches(/^[A-Z]+(_[A-Z]+)*$/)
+  reasonCode?: string;
 }

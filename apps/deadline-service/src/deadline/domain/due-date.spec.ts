@@ -22,7 +22,7 @@ describe('computeDue: calendar days', () => {
     expect(dueAtOf(result)).toBe('2026-04-07T21:59:59.999Z');
     expect(result.explanation).toEqual({
       policyId: 'assessment-request.answer',
-      catalogueVersion: 1,
+      catalogueVersion: 2,
       start: { at: '2026-03-19T09:00:00.000Z', osloDate: '2026-03-19' },
       counting: { method: 'after-start', unit: 'calendar-days', days: 14, pauseDays: 0 },
       countedTo: '2026-04-02',

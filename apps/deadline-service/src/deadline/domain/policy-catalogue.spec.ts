@@ -1,7 +1,7 @@
 import { ANSWER_DEADLINE, answerDueDate } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
 import { computeDue } from './due-date';
-import { POLICY_CATALOGUE, policiesFor, policyById } from './policy-catalogue';
+import { POLICY_CATALOGUE, policiesFor, policyById, stepPoliciesFor } from './policy-catalogue';
 
 const TYPES = ['release-notice', 'discharge-notice', 'benefit-deduction', 'assessment-request'] as const;
 
@@ -74,6 +74,36 @@ describe('policy catalogue', () => {
       length: { unit: 'working-days-before-anchor', anchor: 'planned-discharge' },
       onNonWorkingDay: 'previous-working-day',
     });
+  });
+
+  it('opens the step clocks from their steps, not from the routing', () => {
+    expect(stepPoliciesFor('discharge-notice').map((p) => p.id)).toEqual(['discharge-notice.follow-up']);
+    expect(stepPoliciesFor('benefit-deduction').map((p) => p.id)).toEqual([
+      'benefit-deduction.confirm-change',
+    ]);
+    expect(stepPoliciesFor('release-notice')).toEqual([]);
+    expect(policyById('discharge-notice.follow-up')).toMatchObject({
+      startsOn: 'left-early',
+      replaces: 'housing-plan',
+      stopsOn: ['housing-outcome-reported'],
+      length: { unit: 'working-days', days: 2 },
+    });
+    expect(policyById('benefit-deduction.confirm-change')).toMatchObject({
+      startsOn: 'deduction-change-requested',
+      stopsOn: ['deduction-change-confirmed'],
+      length: { unit: 'working-days', days: 5 },
+    });
+    expect(policyById('discharge-notice.housing-plan').reopensOn).toEqual(['readmitted']);
+  });
+
+  it('counts the follow-up after leaving early two working days, past a weekend', () => {
+    // Left on Friday 6 March 2026: due at the end of Tuesday 10 March.
+    const due = computeDue(policyById('discharge-notice.follow-up'), {
+      startedAt: new Date('2026-03-06T10:00:00Z'),
+      respondFrom: new Date('2026-03-06T10:00:00Z'),
+      pauses: [],
+    });
+    expect(due.explanation.dueDate).toBe('2026-03-10');
   });
 
   it('names every policy <type>.<kind>, once', () => {

@@ -8,7 +8,9 @@ export type DeadlineKind =
   | 'answer'
   | 'housing-outcome'
   | 'housing-plan'
-  | 'confirm-deduction';
+  | 'confirm-deduction'
+  | 'follow-up'
+  | 'confirm-change';
 
 /** Facts in a referral's life that open, meet, pause or resume a clock. */
 export type ClockEvent =
@@ -18,7 +20,12 @@ export type ClockEvent =
   | 'housing-outcome-reported'
   | 'deduction-confirmed'
   | 'information-requested'
-  | 'information-provided';
+  | 'information-provided'
+  /** Steps that open a clock of their own (see STEP_EVENTS). */
+  | 'left-early'
+  | 'readmitted'
+  | 'deduction-change-requested'
+  | 'deduction-change-confirmed';
 
 export type AnchorKind = 'expected-release' | 'planned-discharge';
 
@@ -35,8 +42,24 @@ export interface ClockPolicy {
   id: string;
   referralType: ReferralType;
   kind: DeadlineKind;
-  /** The event that opens the clock. */
+  /**
+   * The event that opens the clock: delivered (the routing), or a step on the referral, which opens
+   * it for the recipient units the policy applies to that the referral already has clocks for.
+   * A step opens a new round once the unit's earlier round of the policy is closed.
+   */
   startsOn: ClockEvent;
+  /**
+   * A step-opened clock that takes over from a clock of this kind: it opens only for a unit that
+   * still owes that clock, and cancels it, so the unit is not held to two deadlines for one duty.
+   */
+  replaces?: DeadlineKind;
+  /** Events that cancel the clock while owed (it no longer applies). */
+  cancelsOn?: readonly ClockEvent[];
+  /**
+   * Events that open a new round of an anchored clock whose last round was cancelled, paused until
+   * a new date is set (the reason code is the event's).
+   */
+  reopensOn?: readonly ClockEvent[];
   /** Events that meet (close) the clock. */
   stopsOn: readonly ClockEvent[];
   /** Events that pause the clock, and those that let it run again. */
@@ -133,6 +156,28 @@ const HOUSING_LADDER: WarningLadder = [
   },
 ];
 
+// Two working days leave no room for an early warning to the holder alone.
+const FOLLOW_UP_LADDER: WarningLadder = [
+  {
+    id: 'warn-both-contacts',
+    workingDays: -1,
+    audience: 'both-contacts',
+    event: 'deadline.warning-issued.v1',
+  },
+  {
+    id: 'breach-unit-coordinator',
+    workingDays: 0,
+    audience: 'unit-coordinator',
+    event: 'deadline.breached.v1',
+  },
+  {
+    id: 'escalate-org-coordinator',
+    workingDays: 1,
+    audience: 'organisation-coordinator',
+    event: 'deadline.escalated.v1',
+  },
+];
+
 // One rule for every answer the recipient owes, shared with the referral's own answer date.
 const ANSWER_LENGTH: Pick<ClockPolicy, 'length' | 'onNonWorkingDay'> = {
   length: { unit: ANSWER_DEADLINE.unit, days: ANSWER_DEADLINE.days },
@@ -164,7 +209,8 @@ function acknowledge(referralType: ReferralType): ClockPolicy {
 }
 
 export const POLICY_CATALOGUE: PolicyCatalogue = {
-  version: 1,
+  // 2: clocks opened by a step (follow-up after leaving early, a deduction change, a readmission).
+  version: 2,
   policies: [
     acknowledge('release-notice'),
     {
@@ -192,11 +238,33 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       stopsOn: ['housing-outcome-reported'],
       pausesOn: [],
       resumesOn: [],
+      // Back in the institution after the discharge (or after leaving early): a new plan is owed
+      // against the next discharge date, and waits until it is set.
+      reopensOn: ['readmitted'],
       length: { unit: 'working-days-before-anchor', days: 5, anchor: 'planned-discharge' },
       onNonWorkingDay: 'previous-working-day',
       ladder: HOUSING_LADDER,
       minimumResponse: { unit: 'working-days', days: 3 },
       leadTimeDays: 10,
+    },
+    {
+      // About one in six leaves treatment early (DOMAIN.md): the person is out today, without the
+      // discharge date the plan counted back from. The municipality gets two working days to report
+      // where the person lives, instead of a housing plan due after the fact.
+      id: 'discharge-notice.follow-up',
+      referralType: 'discharge-notice',
+      kind: 'follow-up',
+      startsOn: 'left-early',
+      replaces: 'housing-plan',
+      stopsOn: ['housing-outcome-reported'],
+      cancelsOn: ['readmitted'],
+      pausesOn: [],
+      resumesOn: [],
+      length: { unit: 'working-days', days: 2 },
+      onNonWorkingDay: 'next-working-day',
+      ladder: FOLLOW_UP_LADDER,
+      minimumResponse: { unit: 'working-days', days: 2 },
+      leadTimeDays: null,
     },
     acknowledge('benefit-deduction'),
     {
@@ -208,6 +276,22 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
       pausesOn: [],
       resumesOn: [],
       ...ANSWER_LENGTH,
+      ladder: ANSWER_LADDER,
+      minimumResponse: { unit: 'working-days', days: 5 },
+      leadTimeDays: null,
+    },
+    {
+      // A new amount or a stop asked for by the housing office counts only once NAV has it in place:
+      // NAV confirms the change within five working days, a new round for every request.
+      id: 'benefit-deduction.confirm-change',
+      referralType: 'benefit-deduction',
+      kind: 'confirm-change',
+      startsOn: 'deduction-change-requested',
+      stopsOn: ['deduction-change-confirmed'],
+      pausesOn: [],
+      resumesOn: [],
+      length: { unit: 'working-days', days: 5 },
+      onNonWorkingDay: 'next-working-day',
       ladder: ANSWER_LADDER,
       minimumResponse: { unit: 'working-days', days: 5 },
       leadTimeDays: null,
@@ -230,11 +314,23 @@ export const POLICY_CATALOGUE: PolicyCatalogue = {
   ],
 };
 
-/** Every clock a referral of this type runs. */
+/** The clocks a referral of this type runs from its routing (startsOn delivered). */
 export function policiesFor(
   type: ReferralType,
   catalogue: PolicyCatalogue = POLICY_CATALOGUE,
 ): CataloguedPolicy[] {
+  return allPoliciesFor(type, catalogue).filter((policy) => !isStepOpened(policy));
+}
+
+/** The clocks a step on a referral of this type opens (startsOn a step event). */
+export function stepPoliciesFor(
+  type: ReferralType,
+  catalogue: PolicyCatalogue = POLICY_CATALOGUE,
+): CataloguedPolicy[] {
+  return allPoliciesFor(type, catalogue).filter(isStepOpened);
+}
+
+function allPoliciesFor(type: ReferralType, catalogue: PolicyCatalogue): CataloguedPolicy[] {
   return catalogue.policies
     .filter((policy) => policy.referralType === type)
     .map((policy) => ({ ...policy, catalogueVersion: catalogue.version }));
@@ -257,11 +353,23 @@ export function appliesToUnit(policy: ClockPolicy, unitKind: string): boolean {
   switch (policy.kind) {
     case 'housing-outcome':
     case 'housing-plan':
+    case 'follow-up':
       return unitKind === 'housing-service';
     case 'confirm-deduction':
+    case 'confirm-change':
       return unitKind === 'nav-social-services';
     case 'acknowledge':
     case 'answer':
       return true;
   }
+}
+
+/** Opened by a step on the referral rather than by the routing. */
+export function isStepOpened(policy: ClockPolicy): boolean {
+  return policy.startsOn !== 'delivered';
+}
+
+/** The reason code a step's event gives a clock it opens, cancels or pauses (LEFT_EARLY). */
+export function eventReasonCode(event: ClockEvent): string {
+  return event.toUpperCase().replace(/-/g, '_');
 }

@@ -5,7 +5,14 @@ import { earlierStatusEffect, isRememberedBeforeRouting, STEP_EVENTS, stepEffect
 describe('referral steps and the clocks', () => {
   it('maps only steps the contract knows to events some policy listens for', () => {
     const heard = new Set(
-      POLICY_CATALOGUE.policies.flatMap((p) => [...p.stopsOn, ...p.pausesOn, ...p.resumesOn]),
+      POLICY_CATALOGUE.policies.flatMap((p) => [
+        p.startsOn,
+        ...p.stopsOn,
+        ...p.pausesOn,
+        ...p.resumesOn,
+        ...(p.cancelsOn ?? []),
+        ...(p.reopensOn ?? []),
+      ]),
     );
     for (const [action, event] of Object.entries(STEP_EVENTS)) {
       expect(PROGRESSED_ACTIONS).toContain(action);
@@ -45,6 +52,31 @@ describe('referral steps and the clocks', () => {
       kind: 'cancel-owed',
       reasonCode: status.toUpperCase(),
     });
+  });
+
+  it('pauses the named unit’s clocks when the referral is withheld from it', () => {
+    expect(stepEffect({ action: 'withhold', toStatus: 'delivered', code: 'CONSENT_WITHDRAWN' })).toEqual({
+      kind: 'pause-unit',
+      reasonCode: 'CONSENT_WITHDRAWN',
+    });
+  });
+
+  it('cancels nothing on a stop request, even one that ends the referral: NAV’s confirmation does', () => {
+    expect(stepEffect({ action: 'stop-deduction', toStatus: 'completed' })).toEqual({ kind: 'none' });
+    expect(stepEffect({ action: 'stop-deduction', toStatus: 'answered' })).toEqual({ kind: 'none' });
+    expect(STEP_EVENTS['stop-deduction']).toBe('deduction-change-requested');
+    expect(STEP_EVENTS['change-amount']).toBe('deduction-change-requested');
+    expect(STEP_EVENTS['confirm-deduction-change']).toBe('deduction-change-confirmed');
+    expect(stepEffect({ action: 'confirm-deduction-change', toStatus: 'completed' })).toEqual({
+      kind: 'cancel-owed',
+      reasonCode: 'COMPLETED',
+    });
+  });
+
+  it('gives leaving early and a readmission their catalogue events', () => {
+    expect(STEP_EVENTS['mark-left-early']).toBe('left-early');
+    expect(STEP_EVENTS['mark-readmitted']).toBe('readmitted');
+    expect(STEP_EVENTS['record-nav-outcome']).toBeUndefined();
   });
 
   it('leaves the clocks to the catalogue event for a step that neither ends nor suspends', () => {

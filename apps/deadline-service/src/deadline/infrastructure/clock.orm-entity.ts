@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /** One deadline clock: a recipient must do something (acknowledge, answer, ...) before due_at. */
 @Entity({ name: 'clock' })
-@Unique('clock_per_recipient', ['referralId', 'recipientUnitId', 'kind'])
+@Unique('clock_per_recipient_round', ['referralId', 'recipientUnitId', 'kind', 'round'])
 @Index('clock_organisation', ['recipientOrganisationNumber', 'status'])
 @Index('clock_referral', ['referralId'])
 export class ClockOrmEntity {
@@ -17,6 +17,14 @@ export class ClockOrmEntity {
 
   @Column('text')
   kind!: string;
+
+  /** 1 for a clock the routing opened; a step opens round 2, 3, ... once the last round closed. */
+  @Column('int', { default: 1 })
+  round!: number;
+
+  /** The step that opened the clock (LEFT_EARLY, DEDUCTION_CHANGE_REQUESTED, READMITTED); null: the routing. */
+  @Column('text', { name: 'opened_reason', nullable: true })
+  openedReason!: string | null;
 
   @Column('text', { name: 'recipient_organisation_number' })
   recipientOrganisationNumber!: string;

@@ -4,7 +4,7 @@ import { DEADLINE_OPENED_V1, DeadlineOpenedV1 } from '@overgang/contracts';
 import { OutboxWriter } from '@overgang/messaging';
 import { computeDue } from '../../domain/due-date';
 import { noticeOf } from '../../domain/notice';
-import { CataloguedPolicy } from '../../domain/policy-catalogue';
+import { CataloguedPolicy, isStepOpened } from '../../domain/policy-catalogue';
 import type { ClockOrmEntity } from '../../infrastructure/clock.orm-entity';
 import { ClockRepository, EarlyEvent } from '../../infrastructure/clock.repository';
 import { ClockRungRepository } from '../../infrastructure/clock-rung.repository';
@@ -27,6 +27,12 @@ export type NewClock = Pick<
   | 'startedAt'
 >;
 
+/** A clock a step opened: its round and why (the routing's clocks are round 1, no reason). */
+export interface OpenedBy {
+  round: number;
+  reasonCode: string;
+}
+
 /** Opens one clock of a policy with its ladder, once, and applies what arrived for it early. */
 @Injectable()
 export class ClockOpener {
@@ -45,19 +51,22 @@ export class ClockOpener {
     earlyEvents?: EarlyEvent[],
     /** When the recipient heard of the date (a date set after routing); by default the clock's start. */
     noticeAt: Date = c.startedAt,
-  ): Promise<void> {
+    openedBy: OpenedBy | null = null,
+  ): Promise<ClockOrmEntity | null> {
     const due = computeDue(policy, {
       startedAt: c.startedAt,
       anchorDate: c.anchorDate,
       pauses: [],
       respondFrom: noticeAt,
     });
-    if (due.paused) return;
+    if (due.paused) return null;
     const notice = noticeOf(policy, noticeAt, c.anchorDate);
     const clock: ClockOrmEntity = {
       ...c,
       id: randomUUID(),
       kind: policy.kind,
+      round: openedBy?.round ?? 1,
+      openedReason: openedBy?.reasonCode ?? null,
       policy: policy.id,
       catalogueVersion: policy.catalogueVersion,
       dueAt: due.dueAt,
@@ -74,7 +83,7 @@ export class ClockOpener {
       respondFrom: noticeAt,
       metLate: false,
     };
-    if (!(await this.clocks.insertIfAbsent(ctx.manager, clock))) return; // a redelivery
+    if (!(await this.clocks.insertIfAbsent(ctx.manager, clock))) return null; // a redelivery
     await this.rungs.insertLadder(ctx.manager, clock.id, ladderTimes(policy, due.dueAt));
     await this.outbox.write<DeadlineOpenedV1>(
       ctx.manager,
@@ -84,10 +93,18 @@ export class ClockOpener {
         startedAt: clock.startedAt.toISOString(),
         dueAt: clock.dueAt.toISOString(),
         ...notice,
+        ...(openedBy ? { round: openedBy.round, reasonCode: openedBy.reasonCode } : {}),
       }),
     );
     const early = earlyEvents ?? (await this.clocks.earlyEvents(ctx.manager, c.referralId));
-    const stop = early.find((x) => x.unitId === c.recipientUnitId && policy.stopsOn.includes(x.event));
+    // A step-opened round is met only by what came after the step (an earlier round's answer is not its own).
+    const stop = early.find(
+      (x) =>
+        x.unitId === c.recipientUnitId &&
+        policy.stopsOn.includes(x.event) &&
+        (!isStepOpened(policy) || x.at.getTime() >= c.startedAt.getTime()),
+    );
     if (stop) await this.transitions.meet(ctx, clock, stop.at);
+    return clock;
   }
 }

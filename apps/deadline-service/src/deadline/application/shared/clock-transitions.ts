@@ -61,8 +61,24 @@ export class ClockTransitions {
     Object.assign(c, { status: 'met', metAt: at, metLate: late });
   }
 
-  async cancel(ctx: ClockContext, c: ClockOrmEntity, reasonCode: string, at: Date): Promise<void> {
-    await this.clocks.update(ctx.manager, c.id, { status: 'cancelled', pausedReason: reasonCode });
+  /**
+   * With `order`, a cancellation is ordered with the pauses and resumes (a referral can leave a
+   * final status again: readmitted after the discharge), so an older one changes nothing.
+   */
+  async cancel(
+    ctx: ClockContext,
+    c: ClockOrmEntity,
+    reasonCode: string,
+    at: Date,
+    order?: EventOrder,
+  ): Promise<void> {
+    if (order && !this.takesPauseOrder(c, order)) return;
+    await this.clocks.update(ctx.manager, c.id, {
+      status: 'cancelled',
+      pausedReason: reasonCode,
+      ...(order ? pauseOrder(order) : {}),
+    });
+    Object.assign(c, { status: 'cancelled', pausedReason: reasonCode }, order ? pauseOrder(order) : {});
     await this.clocks.closeOpenPause(ctx.manager, c.id, at);
     await this.rungs.silence(ctx.manager, c.id);
     await this.stopped(ctx, c, 'cancelled', reasonCode, at);

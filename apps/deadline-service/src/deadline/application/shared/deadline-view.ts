@@ -8,6 +8,10 @@ export interface DeadlineView {
   referralId: string;
   referralType: string;
   kind: string;
+  /** 1 for the routing's clock; a step opens round 2, 3, ... of its policy. */
+  round: number;
+  /** The step that opened it, as a code (LEFT_EARLY, DEDUCTION_CHANGE_REQUESTED, READMITTED); null: the routing. */
+  openedReason: string | null;
   policy: string;
   catalogueVersion: number;
   recipientOrganisationNumber: string;
@@ -37,6 +41,8 @@ export function deadlineView(c: ClockOrmEntity): DeadlineView {
     referralId: c.referralId,
     referralType: c.referralType,
     kind: c.kind,
+    round: c.round,
+    openedReason: c.openedReason,
     policy: c.policy,
     catalogueVersion: c.catalogueVersion,
     recipientOrganisationNumber: c.recipientOrganisationNumber,

@@ -41,9 +41,15 @@ export class RecordProgressHandler {
         for (const c of clocks.filter((c) => isRunning(c.status) && c.kind === 'housing-plan'))
           await this.transitions.pause(ctx, c, effect.reasonCode, at, order);
         break;
+      case 'pause-unit':
+        if (!e.recipientUnitId) break;
+        for (const c of clocks.filter((c) => isRunning(c.status) && forUnit(c)))
+          await this.transitions.pause(ctx, c, effect.reasonCode, at, order);
+        break;
       case 'cancel-owed':
-        for (const c of clocks.filter((c) => isOwed(c.status)))
-          await this.transitions.cancel(ctx, c, effect.reasonCode, at);
+        // A clock a later step opened (a readmission's new round) is not this step's to end.
+        for (const c of clocks.filter((c) => isOwed(c.status) && c.startedAt.getTime() <= at.getTime()))
+          await this.transitions.cancel(ctx, c, effect.reasonCode, at, order);
         break;
       case 'none':
         break;

@@ -35,7 +35,8 @@ export class SuspendReferralsHandler {
     for (const r of open) {
       const from = withdrawnRecipients(scope, r);
       if (from === 'all') affected.push(r);
-      else if (from.length > 0) await this.withholdFrom(manager, r, from, consentId, actor, now);
+      else if (from.length > 0)
+        await this.withholdFrom(manager, r, from, consentId, actor, now, correlationId);
     }
     for (const r of affected) {
       const from = r.status as ReferralStatus;
@@ -78,7 +79,10 @@ export class SuspendReferralsHandler {
     return affected.map((r) => r.id);
   }
 
-  /** The referral stays as it is for the other recipients; these read nothing more and stop. */
+  /**
+   * The referral stays as it is for the other recipients; these read nothing more and stop, and
+   * each of their units' clocks is paused (one withhold event per unit, in this transaction).
+   */
   private async withholdFrom(
     manager: EntityManager,
     r: ReferralOrmEntity,
@@ -86,6 +90,7 @@ export class SuspendReferralsHandler {
     consentId: string,
     actor: { userId: string; organisationNumber: string },
     now: Date,
+    correlationId: string,
   ): Promise<void> {
     const before = Array.isArray(r.details.withheldFrom) ? r.details.withheldFrom : [];
     const added = organisationNumbers.filter((o) => !before.includes(o));
@@ -103,5 +108,25 @@ export class SuspendReferralsHandler {
       toStatus: r.status,
       facts: { reasonCode: 'CONSENT_WITHDRAWN', consentId, organisationNumbers: added },
     });
+    const recipients = (await this.referrals.load(manager, r.id))?.recipients ?? [];
+    for (const unit of recipients.filter((x) => added.includes(x.organisationNumber))) {
+      await this.outbox.write<ReferralProgressedV1>(manager, {
+        topic: REFERRAL_PROGRESSED_V1,
+        key: r.id,
+        correlationId,
+        occurredAt: now,
+        payload: {
+          referralId: r.id,
+          referralType: r.type as ReferralType,
+          action: 'withhold',
+          fromStatus: r.status as ReferralStatus,
+          toStatus: r.status as ReferralStatus,
+          actorOrganisationNumber: actor.organisationNumber,
+          recipientUnitId: unit.unitId,
+          code: 'CONSENT_WITHDRAWN',
+          at: now.toISOString(),
+        },
+      });
+    }
   }
 }
