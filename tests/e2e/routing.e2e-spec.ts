@@ -32,12 +32,9 @@ describe('contact-person routing, end to end', () => {
     await hub?.stop();
   });
 
-  /** Submits, retrying while the referral service waits for a directory change to reach it. */
+  /** Submits; a part the directory cannot route yet is parked by the routing service, not refused. */
   async function submit(path: string, user: string, body: Record<string, unknown>): Promise<string> {
-    const res = await eventually(() => api().post(`/api/v1/referrals/${path}`).set(auth(user)).send(body), {
-      until: (r) => r.status !== 422 || r.body.code !== 'REFERRAL.MUNICIPALITY_NOT_SERVED',
-      what: 'the referral service to see the new directory',
-    });
+    const res = await api().post(`/api/v1/referrals/${path}`).set(auth(user)).send(body);
     expect(res.status).toBe(201);
     return res.body.id;
   }
@@ -332,8 +329,9 @@ describe('contact-person routing, end to end', () => {
       .expect(403);
   });
 
-  it('keeps an unroutable referral with the hub’s coordinators, with the reason, and routes it once the directory is fixed', async () => {
-    // Kongsberg joins the hub: its housing service exists but nobody is configured there yet.
+  it('parks the part the directory cannot route with the hub’s coordinators, with the reason, routes the rest at once, and the parked part once the directory is fixed', async () => {
+    // Kongsberg joins the hub: its housing service exists but nobody is configured there yet; NAV
+    // Drammen serves it and takes its part at once.
     const kongsberg = { municipalityNumber: '3303', housing: '100000156', nav: DRAMMEN.nav };
     await api()
       .post('/api/v1/directory/organisations')
@@ -370,7 +368,13 @@ describe('contact-person routing, end to end', () => {
           .items as Array<{ referralId: string; reasonCode: string }>,
       { until: (items) => items.some((i) => i.referralId === id), what: 'the referral in the hub’s queue' },
     );
-    expect(queue.find((i) => i.referralId === id)?.reasonCode).toBe('ROUTING.NO_CONTACTS_CONFIGURED');
+    expect(queue.filter((i) => i.referralId === id)).toEqual([
+      expect.objectContaining({
+        reasonCode: 'ROUTING.NO_CONTACTS_CONFIGURED',
+        unitKind: 'housing-service',
+        partial: true,
+      }),
+    ]);
     await api().get('/api/v1/directory/unroutable').set(auth('coord-drammen')).expect(404);
     const waiting = await eventually(
       async () =>
@@ -380,9 +384,11 @@ describe('contact-person routing, end to end', () => {
       },
     );
     expect(waiting).toMatchObject({
-      status: 'submitted',
+      status: 'delivered',
       routingProblem: { code: 'ROUTING.NO_CONTACTS_CONFIGURED' },
     });
+    expect(waiting.recipients.map((r: Recipient) => r.unitId)).toEqual(['nav-drammen-sosial']);
+    const navHolder = waiting.recipients[0].holder.contactPersonId;
 
     await api()
       .post('/api/v1/directory/contact-persons')
@@ -401,14 +407,15 @@ describe('contact-person routing, end to end', () => {
       async () =>
         (await api().get(`/api/v1/referrals/${id}`).set(auth('consultant-drammen-fengsel')).expect(200)).body,
       {
-        until: (d) => d.status === 'delivered',
-        what: 'the referral routed after the fix',
+        until: (d) => d.routingProblem === null && d.recipients.length === 2,
+        what: 'the parked part routed after the fix',
       },
     );
-    expect(routed.routingProblem).toBeNull();
-    expect(routed.recipients.map((r: Recipient) => r.holder.contactPersonId)).toContain(
-      'cp-kongsberg-bolig-1',
-    );
+    expect(routed.status).toBe('delivered');
+    const holderIn = (unitId: string) =>
+      routed.recipients.find((r: Recipient) => r.unitId === unitId)?.holder.contactPersonId;
+    expect(holderIn('kongsberg-boligtjenesten')).toBe('cp-kongsberg-bolig-1');
+    expect(holderIn('nav-drammen-sosial')).toBe(navHolder);
     const after = await api().get('/api/v1/directory/unroutable').set(auth('hub-admin')).expect(200);
     expect(after.body.items.map((i: { referralId: string }) => i.referralId)).not.toContain(id);
   });

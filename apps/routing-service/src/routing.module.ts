@@ -34,6 +34,7 @@ import { RoutingQueries } from './routing/application/read-routing/routing.queri
 import { RouteReferralHandler } from './routing/application/route-referral/route-referral.handler';
 import { RoutingDirectoryListener } from './routing/application/routing-directory.listener';
 import { AssignmentRepository } from './routing/infrastructure/assignment.repository';
+import { RoutingPartRepository } from './routing/infrastructure/routing-part.repository';
 import { RoutingController } from './routing/interface/http/routing.controller';
 import { ReferralEventsConsumer } from './routing/interface/messaging/referral-events.consumer';
 
@@ -58,6 +59,7 @@ const directory = [
 
 const routing = [
   AssignmentRepository,
+  RoutingPartRepository,
   HolderPicker,
   RouteReferralHandler,
   CloseReferralHandler,

@@ -1,6 +1,6 @@
 import { DirectorySnapshot } from '../../directory/domain/directory';
 import { Holder, NO_CONTACTS } from './pick-holder';
-import { holdersOrGap, PartyHolder, receivingPartiesFor, RoutingRequest } from './receiving-parties';
+import { holderOrGap, PartyHolder, partsOf, receivingPartyFor, RoutingRequest } from './receiving-parties';
 
 const HOUSING = '100000016';
 const NAV = '100000024';
@@ -41,34 +41,44 @@ const request = (over: Partial<RoutingRequest> = {}): RoutingRequest => ({
   ...over,
 });
 
-describe('receivingPartiesFor', () => {
-  it('routes to the type’s own unit kinds unless the sender asked for others', () => {
-    const units = (r: ReturnType<typeof receivingPartiesFor>) =>
-      r.ok ? r.parties.map((p) => p.unitId) : r.code;
-    expect(units(receivingPartiesFor(dir, request()))).toEqual(['drammen-bolig', 'nav-drammen']);
-    expect(units(receivingPartiesFor(dir, request({ receivingUnitKinds: ['nav-social-services'] })))).toEqual(
-      ['nav-drammen'],
-    );
+describe('receivingPartyFor', () => {
+  it('routes to the type’s own unit kinds unless the sender asked for others, one part each', () => {
+    expect(partsOf(request())).toEqual(['housing-service', 'nav-social-services']);
+    expect(partsOf(request({ receivingUnitKinds: ['nav-social-services'] }))).toEqual([
+      'nav-social-services',
+    ]);
+    const unit = (kind: 'housing-service' | 'nav-social-services') => {
+      const r = receivingPartyFor(dir, request(), kind);
+      return r.ok ? r.party.unitId : r.code;
+    };
+    expect([unit('housing-service'), unit('nav-social-services')]).toEqual(['drammen-bolig', 'nav-drammen']);
   });
 
-  it('refuses parties the consent does not cover, naming them', () => {
-    const r = receivingPartiesFor(dir, request({ consentedRecipientOrganisationNumbers: [HOUSING] }));
-    expect(r).toEqual({
+  it('parks a part whose organisation the consent does not name, naming it, and routes the others', () => {
+    const r = request({ consentedRecipientOrganisationNumbers: [HOUSING] });
+    expect(receivingPartyFor(dir, r, 'nav-social-services')).toEqual({
       ok: false,
       code: 'ROUTING.CONSENT_DOES_NOT_COVER',
       reason: `The directory now routes to ${NAV}, which the consent does not cover.`,
     });
+    expect(receivingPartyFor(dir, r, 'housing-service')).toMatchObject({ ok: true });
   });
 
-  it('passes on the directory’s own gap first', () => {
-    expect(receivingPartiesFor(dir, request({ municipalityNumber: '5038' }))).toMatchObject({
+  it('passes on the directory’s own gap per part', () => {
+    expect(receivingPartyFor(dir, request({ municipalityNumber: '5038' }), 'housing-service')).toMatchObject({
       ok: false,
       code: 'ROUTING.UNKNOWN_MUNICIPALITY',
     });
+    const noNav = { ...dir, navCoverage: [] };
+    expect(receivingPartyFor(noNav, request(), 'nav-social-services')).toMatchObject({
+      ok: false,
+      code: 'ROUTING.NO_NAV_OFFICE',
+    });
+    expect(receivingPartyFor(noNav, request(), 'housing-service')).toMatchObject({ ok: true });
   });
 });
 
-describe('holdersOrGap', () => {
+describe('holderOrGap', () => {
   const holder = (over: Partial<Holder>): Holder => ({
     contactPersonId: 'p',
     assignment: 'primary',
@@ -83,28 +93,22 @@ describe('holdersOrGap', () => {
     mode: 'primary-backup',
   });
 
-  it('routes when every unit has a holder or a queue with people configured', () => {
-    const queued = holder({
-      contactPersonId: null,
-      assignment: 'unit-queue',
-      reasonCode: 'ROUTING.NO_CONTACT_AVAILABLE',
-    });
-    const holders = [at('a', holder({})), at('b', queued)];
-    expect(holdersOrGap(holders)).toEqual({ ok: true, holders });
+  it('routes to a holder, or to a queue with people configured', () => {
+    const queued = at(
+      'b',
+      holder({ contactPersonId: null, assignment: 'unit-queue', reasonCode: 'ROUTING.NO_CONTACT_AVAILABLE' }),
+    );
+    expect(holderOrGap(at('a', holder({})))).toEqual({ ok: true, holder: at('a', holder({})) });
+    expect(holderOrGap(queued)).toEqual({ ok: true, holder: queued });
   });
 
-  it('stops at the first unit with nobody configured for the type', () => {
-    const none = (unitId: string) =>
-      holder({
-        contactPersonId: null,
-        assignment: 'unit-queue',
-        reasonCode: NO_CONTACTS,
-        reason: `${unitId} empty`,
-      });
-    expect(holdersOrGap([at('a', holder({})), at('b', none('b')), at('c', none('c'))])).toEqual({
-      ok: false,
-      code: NO_CONTACTS,
+  it('parks the part of a unit with nobody configured for the type', () => {
+    const none = holder({
+      contactPersonId: null,
+      assignment: 'unit-queue',
+      reasonCode: NO_CONTACTS,
       reason: 'b empty',
     });
+    expect(holderOrGap(at('b', none))).toEqual({ ok: false, code: NO_CONTACTS, reason: 'b empty' });
   });
 });

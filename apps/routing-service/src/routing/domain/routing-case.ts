@@ -1,8 +1,11 @@
 import { ReferralSubmittedV1, ReferralType } from '@overgang/contracts';
 import { Holder } from './pick-holder';
 
-/** routed, unroutable (waiting for the directory to be fixed) or closed; routing while it is decided. */
-export type RoutingStatus = 'routing' | 'routed' | 'unroutable' | 'closed';
+/**
+ * routed; partly-routed (some parts reached their units, others are parked); unroutable (every part
+ * parked, waiting for the directory to be fixed); closed; routing while it is decided.
+ */
+export type RoutingStatus = 'routing' | 'routed' | 'partly-routed' | 'unroutable' | 'closed';
 
 /** The routing service's view of a referral: what was submitted and where routing stands. */
 export interface RoutingCase {
@@ -51,12 +54,4 @@ export interface Reassignment {
   reasonCode: string;
   reason: string;
   at: Date;
-}
-
-/** A gap already reported with the same code is not announced again when a retry finds it still open. */
-export function isNewGap(
-  previous: Pick<RoutingCase, 'status' | 'reasonCode'> | null,
-  reasonCode: string,
-): boolean {
-  return !(previous?.status === 'unroutable' && previous.reasonCode === reasonCode);
 }

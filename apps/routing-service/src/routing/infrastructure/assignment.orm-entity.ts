@@ -110,3 +110,34 @@ export class ReassignmentOrmEntity {
   @Column('timestamptz')
   at!: Date;
 }
+
+/** Each part (receiving unit kind) of a referral: routed to a unit, or parked with the hub's coordinators. */
+@Entity({ name: 'routing_part' })
+@Index('routing_part_parked', ['parkedAt'], { where: "status = 'parked'" })
+export class RoutingPartOrmEntity {
+  @PrimaryColumn('uuid', { name: 'referral_id' })
+  referralId!: string;
+
+  @PrimaryColumn('text', { name: 'unit_kind' })
+  unitKind!: string;
+
+  /** parked or routed */
+  @Column('text')
+  status!: string;
+
+  @Column('text', { name: 'unit_id', nullable: true })
+  unitId!: string | null;
+
+  @Column('text', { name: 'reason_code', nullable: true })
+  reasonCode!: string | null;
+
+  @Column('text', { nullable: true })
+  reason!: string | null;
+
+  /** When it was first parked: its age in the hub's queue counts from here. */
+  @Column('timestamptz', { name: 'parked_at', nullable: true })
+  parkedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'routed_at', nullable: true })
+  routedAt!: Date | null;
+}

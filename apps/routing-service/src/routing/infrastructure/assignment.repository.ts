@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { ReferralSubmittedV1 } from '@overgang/contracts';
-import { Reassignment, RoutingCase, UnitAssignment } from '../domain/routing-case';
+import { Reassignment, RoutingCase, RoutingStatus, UnitAssignment } from '../domain/routing-case';
 import { AssignmentOrmEntity, ReassignmentOrmEntity, RoutingCaseOrmEntity } from './assignment.orm-entity';
 
 // The columns hold only values routing wrote itself: the casts name their types.
 const routingCase = (c: RoutingCaseOrmEntity | null) => c as RoutingCase | null;
 const assignment = (a: AssignmentOrmEntity | null) => a as UnitAssignment | null;
+
+/** A case with a part still parked, routed again after every directory change. */
+const WAITING: RoutingStatus[] = ['unroutable', 'partly-routed'];
 
 export type HolderChange = Partial<
   Pick<UnitAssignment, 'contactPersonId' | 'coHolderContactPersonId' | 'assignment' | 'reasonCode' | 'reason'>
@@ -55,9 +58,11 @@ export class AssignmentRepository {
     );
   }
 
-  async markUnroutable(
+  /** Some or all parts are parked: the case waits, with the first parked part's reason. */
+  async markParked(
     manager: EntityManager,
     referralId: string,
+    status: Extract<RoutingStatus, 'unroutable' | 'partly-routed'>,
     reasonCode: string,
     reason: string,
     now: Date,
@@ -65,23 +70,26 @@ export class AssignmentRepository {
     await manager.update(
       RoutingCaseOrmEntity,
       { referralId },
-      { status: 'unroutable', reasonCode, reason, decidedAt: now },
+      { status, reasonCode, reason, decidedAt: now },
     );
   }
 
-  /** The unroutable queue, oldest first, locked for routing again. */
-  async lockUnroutable(manager: EntityManager): Promise<RoutingCase[]> {
-    return (await manager.find(RoutingCaseOrmEntity, {
-      where: { status: 'unroutable' },
-      order: { decidedAt: 'ASC' },
-      lock: { mode: 'pessimistic_write' },
-    })) as RoutingCase[];
+  /** The case, locked while it is routed: a redelivered submission and a directory change take turns. */
+  async lockCase(manager: EntityManager, referralId: string): Promise<RoutingCase | null> {
+    return routingCase(
+      await manager.findOne(RoutingCaseOrmEntity, {
+        where: { referralId },
+        lock: { mode: 'pessimistic_write' },
+      }),
+    );
   }
 
-  async unroutable(manager: EntityManager): Promise<RoutingCase[]> {
+  /** The cases with a parked part, oldest first, locked for routing again. */
+  async lockWaiting(manager: EntityManager): Promise<RoutingCase[]> {
     return (await manager.find(RoutingCaseOrmEntity, {
-      where: { status: 'unroutable' },
+      where: { status: In(WAITING) },
       order: { decidedAt: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
     })) as RoutingCase[];
   }
 

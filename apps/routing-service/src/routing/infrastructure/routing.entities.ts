@@ -1,4 +1,14 @@
-import { AssignmentOrmEntity, ReassignmentOrmEntity, RoutingCaseOrmEntity } from './assignment.orm-entity';
+import {
+  AssignmentOrmEntity,
+  ReassignmentOrmEntity,
+  RoutingCaseOrmEntity,
+  RoutingPartOrmEntity,
+} from './assignment.orm-entity';
 
 /** Routing's tables. */
-export const ROUTING_ENTITIES = [AssignmentOrmEntity, RoutingCaseOrmEntity, ReassignmentOrmEntity];
+export const ROUTING_ENTITIES = [
+  AssignmentOrmEntity,
+  RoutingCaseOrmEntity,
+  ReassignmentOrmEntity,
+  RoutingPartOrmEntity,
+];

@@ -8,7 +8,10 @@ import {
 } from '@overgang/contracts';
 import { EntityManager } from 'typeorm';
 import { EventContext, EventOrder, eventOrder } from '@overgang/messaging';
+import { ConsentReader } from '../../../consent/application/read-consent/consent.reader';
+import { ReferralDetails } from '../../domain/referral-details';
 import { ReferralStatus, transition } from '../../domain/referral-state';
+import type { ReferralOrmEntity } from '../../infrastructure/referral.orm-entity';
 import {
   ReassignOutcome,
   RecipientProjectionRepository,
@@ -25,17 +28,20 @@ export class ProjectRoutingHandler {
     private readonly referrals: ReferralRepository,
     private readonly projection: RecipientProjectionRepository,
     private readonly recipientMaps: RecipientMapRepository,
+    private readonly consents: ConsentReader,
   ) {}
 
   /**
    * Each recipient's holder is set unless a newer routing event (a move) set it already; a move that
-   * arrived before this routing is applied after it, so the move wins either way.
+   * arrived before this routing is applied after it, so the move wins either way. A later routing of
+   * a parked part adds its recipients to the ones routed before; it never replaces them.
    */
   async routed(e: ReferralRoutedV1, { manager, envelope }: EventContext): Promise<void> {
     const referral = await this.referrals.lock(manager, e.referralId);
     if (!referral) return;
     const at = new Date(e.routedAt);
     const order = eventOrder(envelope, at);
+    await this.addRecipientOrganisations(manager, referral, e, at);
     for (const r of e.recipients) {
       await this.projection.routed(
         manager,
@@ -108,6 +114,48 @@ export class ProjectRoutingHandler {
     });
   }
 
+  /**
+   * A part parked at intake had no organisation for the consent check; routing gives it only to one
+   * the consent named. It joins the referral's recipients, so a later withdrawal reaches it too; one
+   * the person has withdrawn the consent for since reads no personal details.
+   */
+  private async addRecipientOrganisations(
+    manager: EntityManager,
+    referral: ReferralOrmEntity,
+    e: ReferralRoutedV1,
+    at: Date,
+  ): Promise<void> {
+    const added = [...new Set(e.recipients.map((r) => r.organisationNumber))].filter(
+      (o) => !referral.recipientOrganisations.includes(o),
+    );
+    if (added.length === 0) return;
+    const consent = await this.consents.holdEffective(manager, referral.consentId);
+    const withdrawn = added.filter((o) => !consent?.receivingOrganisations.includes(o));
+    const before = Array.isArray(referral.details.withheldFrom) ? referral.details.withheldFrom : [];
+    const details: ReferralDetails =
+      withdrawn.length > 0
+        ? { ...referral.details, withheldFrom: [...before, ...withdrawn] }
+        : referral.details;
+    const recipientOrganisations = [...referral.recipientOrganisations, ...added];
+    await this.referrals.update(manager, referral.id, { recipientOrganisations, details });
+    Object.assign(referral, { recipientOrganisations, details });
+    if (withdrawn.length === 0) return;
+    await this.referrals.addHistory(manager, {
+      referralId: referral.id,
+      at,
+      actor: ROUTING,
+      actorOrganisation: null,
+      action: 'withheld-from-recipients',
+      fromStatus: referral.status,
+      toStatus: referral.status,
+      facts: {
+        reasonCode: 'CONSENT_WITHDRAWN',
+        consentId: referral.consentId,
+        organisationNumbers: withdrawn,
+      },
+    });
+  }
+
   async unroutable(e: ReferralUnroutableV1, { manager, envelope }: EventContext): Promise<void> {
     const referral = await this.referrals.lock(manager, e.referralId);
     if (!referral) return;
@@ -123,7 +171,12 @@ export class ProjectRoutingHandler {
       actor: ROUTING,
       actorOrganisation: null,
       action: 'routing-failed',
-      facts: { reasonCode: e.reasonCode, reason: e.reason },
+      facts: {
+        reasonCode: e.reasonCode,
+        reason: e.reason,
+        ...(e.unitKinds ? { unitKinds: e.unitKinds } : {}),
+        ...(e.partial !== undefined ? { partial: e.partial } : {}),
+      },
     });
   }
 

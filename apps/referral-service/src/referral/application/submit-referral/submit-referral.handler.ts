@@ -9,7 +9,6 @@ import { NationalIdPolicy } from '../../../config/national-id-policy';
 import { ConsentReader } from '../../../consent/application/read-consent/consent.reader';
 import { consentRefusal } from '../../../consent/domain/consent';
 import { PURPOSE_OF, periodsOverlap } from '../../domain/intake';
-import { municipalityNotServed } from '../../domain/referral.errors';
 import { OPEN_STATUSES } from '../../domain/referral-state';
 import { RecipientMapRepository } from '../../infrastructure/recipient-map.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
@@ -19,7 +18,9 @@ const DEFAULT_PERIOD_DAYS = 90;
 
 /**
  * Accepts a referral of any type. Refused requests leave nothing behind: the directory, consent
- * and duplicate checks all run inside the transaction, before anything is written.
+ * and duplicate checks all run inside the transaction, before anything is written. A municipality
+ * the directory does not know, or one missing a receiving unit or its NAV office, is no refusal:
+ * the routing service parks what it cannot route with the hub's coordinators.
  */
 @Injectable()
 export class SubmitReferralHandler {
@@ -40,17 +41,7 @@ export class SubmitReferralHandler {
     const purpose = PURPOSE_OF[cmd.type];
 
     return inTransaction(this.ds, async (manager) => {
-      const route = await this.recipientMaps.route(manager, cmd.type, cmd.municipalityNumber);
-      const missing = cmd.receivingUnitKinds.filter((k) => !route?.recipients.some((r) => r.unitKind === k));
-      if (!route || missing.length > 0)
-        throw municipalityNotServed(cmd.municipalityNumber, cmd.type, missing);
-      const recipients = [
-        ...new Set(
-          cmd.receivingUnitKinds.map(
-            (k) => route.recipients.find((r) => r.unitKind === k)!.organisationNumber,
-          ),
-        ),
-      ];
+      const recipients = await this.knownRecipients(manager, cmd);
 
       // Held: a withdrawal committing at the same moment waits for this referral, then suspends it.
       const consent = await this.consents.holdEffective(manager, cmd.consentId);
@@ -112,6 +103,20 @@ export class SubmitReferralHandler {
       });
       return { id, possibleDuplicates };
     });
+  }
+
+  /**
+   * The organisations the directory names for the parts it can route today: the consent must name
+   * every one of them. A part it cannot route yet has no organisation to check; the routing service
+   * routes it later only to an organisation the consent names (consentedRecipientOrganisationNumbers),
+   * so the referral never reaches one the consent does not name.
+   */
+  private async knownRecipients(manager: EntityManager, cmd: SubmitReferralCommand): Promise<string[]> {
+    const route = await this.recipientMaps.route(manager, cmd.type, cmd.municipalityNumber);
+    const known = cmd.receivingUnitKinds.flatMap(
+      (k) => route?.recipients.find((r) => r.unitKind === k)?.organisationNumber ?? [],
+    );
+    return [...new Set(known)];
   }
 
   /**

@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '@overgang/auth';
-import { NotFoundError } from '@overgang/core';
+import { CLOCK, Clock, NotFoundError } from '@overgang/core';
 import { AccessRecordPublisher } from '@overgang/messaging';
 import { AssignmentRepository } from '../../infrastructure/assignment.repository';
+import { RoutingPartRepository } from '../../infrastructure/routing-part.repository';
+import { byUrgency, fixFor, ParkedAge, parkedAge, ParkedFix } from '../../domain/parked-age';
 import { Reassignment, RoutingCase, UnitAssignment } from '../../domain/routing-case';
+import { RoutingPart } from '../../domain/routing-parts';
 import { HubCoordinators } from './hub-coordinators';
 
 /** Why a referral went where it did: the case, each unit's decision with its candidates, every move. */
@@ -12,6 +15,21 @@ export interface RoutingExplanation {
   routingCase: RoutingCase;
   assignments: UnitAssignment[];
   moves: Reassignment[];
+  /** Every part still parked with the hub's coordinators, with its age and what fixes it. */
+  parked: ParkedView[];
+}
+
+/** A parked part as the sender and the hub's coordinators see it. */
+export interface ParkedView {
+  part: RoutingPart;
+  age: ParkedAge;
+  fix: ParkedFix;
+}
+
+/** One item of the hub's queue: a parked part, its referral's case, and whether other parts went out. */
+export interface UnroutableItem extends ParkedView {
+  routingCase: RoutingCase;
+  partial: boolean;
 }
 
 /** Routing decisions, shown to the referral's parties and the hub's coordinators only. */
@@ -22,6 +40,8 @@ export class RoutingQueries {
     private readonly assignments: AssignmentRepository,
     private readonly hub: HubCoordinators,
     private readonly access: AccessRecordPublisher,
+    private readonly parts: RoutingPartRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The explanation names the holders (staff); the read, or its refusal, goes to the access log. */
@@ -53,14 +73,36 @@ export class RoutingQueries {
     }
     const moves = await this.assignments.reassignmentsOf(manager, referralId);
     await this.access.publish({ ...record, objectId: referralId, referralId, parties, correlationId });
-    return { routingCase, assignments, moves };
+    const now = this.clock.now();
+    const parked = (await this.parts.partsOf(manager, referralId))
+      .filter((p) => p.status === 'parked' && routingCase.status !== 'closed')
+      .map((part) => this.view(part, now));
+    return { routingCase, assignments, moves, parked };
   }
 
-  /** Referrals the directory cannot route yet, with the exact reason: for the hub's coordinators. */
-  async unroutable(viewer: Principal): Promise<RoutingCase[]> {
+  /**
+   * The parts the directory cannot route yet, with the exact reason, their age and due day and what
+   * fixes them, the most urgent first: for the hub's coordinators.
+   */
+  async unroutable(viewer: Principal): Promise<UnroutableItem[]> {
     if (!(await this.hub.includes(this.ds.manager, viewer))) {
       throw new NotFoundError('ROUTING.NOT_FOUND', 'Only the hub’s coordinators see the unroutable queue.');
     }
-    return this.assignments.unroutable(this.ds.manager);
+    const now = this.clock.now();
+    const items = (await this.parts.parked(this.ds.manager)).map(({ part, routingCase, partial }) => ({
+      ...this.view(part, now),
+      routingCase,
+      partial,
+    }));
+    const urgency = (i: UnroutableItem) => ({
+      overdue: i.age.overdue,
+      anchorDate: i.routingCase.submitted.anchorDate ?? null,
+      parkedAt: i.part.parkedAt ?? now,
+    });
+    return items.sort((a, b) => byUrgency(urgency(a), urgency(b)));
+  }
+
+  private view(part: RoutingPart, now: Date): ParkedView {
+    return { part, age: parkedAge(part.parkedAt ?? now, now), fix: fixFor(part.reasonCode) };
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal, Roles } from '@overgang/auth';
 import { uuidParam as uuid } from '@overgang/web';
 import { CorrelatedRequest, correlation } from '../../../directory/interface/http/correlation';
@@ -66,8 +66,10 @@ export class RoutingController {
   @Get('api/v1/directory/unroutable')
   @Roles('coordinator', 'hub-admin')
   @ApiOperation({
-    summary: 'Referrals the directory cannot route yet, with the exact reason (the hub’s coordinators).',
+    summary:
+      'The parts of referrals the directory cannot route yet (the hub’s coordinators): reason, age in working days, due day, what fixes it; the most urgent first.',
   })
+  @ApiOkResponse({ type: UnroutableReferralsResponseDto })
   async unroutable(@CurrentUser() p: Principal): Promise<UnroutableReferralsResponseDto> {
     return toUnroutableReferralsResponse(await this.queries.unroutable(p));
   }

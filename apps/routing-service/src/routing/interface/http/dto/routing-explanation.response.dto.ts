@@ -19,6 +19,17 @@ export interface RoutingExplanationResponseDto {
     decidedAt: string;
     closedAt: string | null;
   }>;
+  /** The parts parked with the hub's coordinators (none once every part is routed), why and what fixes them. */
+  parked: Array<{
+    unitKind: string;
+    reasonCode: string | null;
+    reason: string | null;
+    fix: { action: string; text: string };
+    parkedAt: string | null;
+    ageWorkingDays: number;
+    dueOn: string;
+    overdue: boolean;
+  }>;
   moves: Array<{
     unitId: string;
     from: string | null;
@@ -49,6 +60,16 @@ export function toRoutingExplanationResponse(found: RoutingExplanation): Routing
       considered: a.explanation,
       decidedAt: a.decidedAt.toISOString(),
       closedAt: a.closedAt?.toISOString() ?? null,
+    })),
+    parked: found.parked.map(({ part, age, fix }) => ({
+      unitKind: part.unitKind,
+      reasonCode: part.reasonCode,
+      reason: part.reason,
+      fix,
+      parkedAt: part.parkedAt?.toISOString() ?? null,
+      ageWorkingDays: age.ageWorkingDays,
+      dueOn: age.dueOn,
+      overdue: age.overdue,
     })),
     moves: found.moves.map((m) => ({
       unitId: m.unitId,
