@@ -105,7 +105,7 @@ const MATRIX: ReadonlyArray<readonly [string, ...Cell[]]> = [
   ['access log of R',     403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 404, 200, 200, 200, hid, 200],
   ['access log by user',  403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200, hid, 200],
   ['access log person R', 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200, hid, 200],
-  ['clocks of R',         403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, hid, 200, 403, 403, 403, 403],
+  ['clocks of R',         403, 403, 403, 403, 200, hid, hid, hid, 200, 200, 200, hid, hid, 200, 403, 403, 403, 403],
   ['clock R housing',     200, 404, 404, 404, 200, 200, 200, 200, 200, 404, 404, 404, 404, 200, 200, 404, 404, 404],
   ['clock R NAV',         200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 404, 200, 404, 200, 404, 404],
   ['deadline policies',   200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -138,6 +138,8 @@ const MATRIX: ReadonlyArray<readonly [string, ...Cell[]]> = [
   ['activate deduction B2',404,404, 404, 404, 403, 403, 404, 404, 403, 409, 409, 404, 404, 404, 404, 404, 404, 404],
   ['change amount B2',    404, 404, 404, 404, 409, 409, 404, 404, 409, 403, 403, 404, 404, 404, 404, 404, 404, 404],
   ['stop deduction B2',   404, 404, 404, 404, 409, 409, 404, 404, 409, 403, 403, 404, 404, 404, 404, 404, 404, 404],
+  ['confirm change B2',   404, 404, 404, 404, 403, 403, 404, 404, 403, 409, 409, 404, 404, 404, 404, 404, 404, 404],
+  ['NAV outcome R2',      403, 404, 404, 404, 403, 403, 404, 404, 403, 409, 409, 404, 404, 404, 404, 404, 404, 404],
   ['ask information A2',  404, 404, 404, 404, 403, 403, 409, 404, 403, 404, 404, 404, 404, 404, 404, 404, 404, 404],
   ['give information A2', 404, 404, 404, 404, 409, 409, 403, 404, 409, 404, 404, 404, 404, 404, 404, 404, 404, 404],
   ['answer assessment A2',404, 404, 404, 404, 403, 403, 409, 404, 403, 404, 404, 404, 404, 404, 404, 404, 404, 404],
@@ -181,6 +183,7 @@ interface Row {
 }
 
 const today = () => osloDate(new Date());
+const month = () => today().slice(0, 7);
 const PDF = aPdf('Vedtak om midlertidig bolig');
 type Items = { items: Array<Record<string, unknown>> };
 const itemsOf = (body: unknown) => (body as Items).items;
@@ -325,8 +328,10 @@ const ROWS: Record<string, Row> = {
     firstDeductionDate: addCalendarDays(today(), 20),
   }),
   'activate deduction B2': step('B2', 'deduction/activate'),
-  'change amount B2': step('B2', 'deduction/amount', { monthlyAmount: 6000 }),
-  'stop deduction B2': step('B2', 'deduction/stop', { reasonCode: 'by-request' }),
+  'change amount B2': step('B2', 'deduction/amount', { monthlyAmount: 6000, effectiveMonth: month() }),
+  'stop deduction B2': step('B2', 'deduction/stop', { reasonCode: 'by-request', effectiveMonth: month() }),
+  'confirm change B2': step('B2', 'deduction/confirm-change'),
+  'NAV outcome R2': step('R2', 'nav-outcome', { outcome: 'follow-up-meeting-booked' }),
   'ask information A2': step('A2', 'information-requests', { question: 'Har søker fast lege?' }),
   'give information A2': step('A2', 'information', { information: 'Ja, fastlege i Drammen.' }),
   'answer assessment A2': step('A2', 'assessment', {

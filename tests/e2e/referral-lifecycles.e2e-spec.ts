@@ -204,8 +204,9 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
     const stillIn = await step(id, 'readmitted', staff, { admissionDate: today() }).expect(409);
     expect(stillIn.body).toMatchObject({ code: 'REFERRAL.STILL_ADMITTED' });
     await step(id, 'discharged', 'cp-drammen-bolig-1').expect(403);
+    // Admitted three days ago (the body above).
     const beforeAdmission = await step(id, 'discharged', staff, {
-      dischargedOn: addCalendarDays(today(), -1),
+      dischargedOn: addCalendarDays(today(), -4),
     })
       .set('Accept-Language', 'nb')
       .expect(400);

@@ -228,14 +228,21 @@ export const CATALOGUE: Endpoint[] = [
     'deduction/amount',
     'benefit-deduction-confirmed',
     bolig,
-    json(() => ({ monthlyAmount: 8000 })),
+    json(() => ({ monthlyAmount: 8000, effectiveMonth: addCalendarDays(today(), 45).slice(0, 7) })),
   ),
   step(
     'deduction/stop',
     'benefit-deduction',
     bolig,
-    json(() => ({ reasonCode: 'tenancy-ended' })),
+    json(() => ({ reasonCode: 'tenancy-ended', effectiveMonth: today().slice(0, 7) })),
     { consumes: true },
+  ),
+  step('deduction/confirm-change', 'benefit-deduction-confirmed', nav, { kind: 'none' }, { consumes: true }),
+  step(
+    'nav-outcome',
+    'release-notice',
+    nav,
+    json(() => ({ outcome: 'follow-up-meeting-booked', note: 'Møte avtalt' })),
   ),
   step(
     'information-requests',
