@@ -81,6 +81,27 @@ describe('deadline engine, end to end', () => {
     );
   });
 
+  it('lists a caseworker the clocks they hold, with the same filters, and no one else’s', async () => {
+    const list = async (user: string, query: string) =>
+      (await request(hub.gateway).get(`/api/v1/deadlines?${query}`).set(auth(user)).expect(200)).body
+        .items as Array<ClockItem & { holderContactPersonId: string; referralId: string }>;
+    const mine = await list('cp-drammen-bolig-1', `referralId=${referralId}`);
+    expect(mine.map((c) => c.kind).sort()).toEqual(['acknowledge', 'housing-outcome']);
+    const everyone = await list('cp-drammen-bolig-1', 'status=open');
+    expect(everyone.length).toBeGreaterThan(0);
+    expect(everyone.every((c) => c.holderContactPersonId === 'cp-drammen-bolig-1')).toBe(true);
+    expect(everyone.every((c) => c.status === 'open')).toBe(true);
+    // The backup in the same unit holds none of them; NAV's caseworker sees NAV's clock only.
+    expect(await list('cp-drammen-bolig-2', `referralId=${referralId}`)).toEqual([]);
+    const nav = await list('cp-nav-drammen-1', `referralId=${referralId}`);
+    expect(nav.map((c) => c.recipientUnitId)).toEqual(['nav-drammen-sosial']);
+    const overdue = await list('cp-drammen-bolig-1', 'status=overdue');
+    expect(overdue.every((c) => c.holderContactPersonId === 'cp-drammen-bolig-1')).toBe(true);
+    expect(overdue.every((c) => Date.parse(c.dueAt) < Date.now())).toBe(true);
+    await request(hub.gateway).get('/api/v1/deadlines').set(auth('security-drammen')).expect(403);
+    await request(hub.gateway).get('/api/v1/deadlines').set(auth('consultant-drammen-fengsel')).expect(403);
+  });
+
   it('explains a due date to both sides of the referral, and to nobody else', async () => {
     const mine = await request(hub.gateway)
       .get(`/api/v1/deadlines/${housingOutcomeClock.id}`)

@@ -2,8 +2,19 @@
 export const CLOCK_STATUSES = ['open', 'met', 'breached', 'paused', 'cancelled'] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
-/** What a listing filters on: a status, or at-risk (open with a warning issued, not met or breached). */
-export const LISTED_STATUSES = ['open', 'at-risk', 'met', 'breached', 'paused', 'cancelled'] as const;
+/**
+ * What a listing filters on: a status, at-risk (open with a warning issued, not met or breached),
+ * or overdue (running past its due time, whether or not the breach has fired yet).
+ */
+export const LISTED_STATUSES = [
+  'open',
+  'at-risk',
+  'overdue',
+  'met',
+  'breached',
+  'paused',
+  'cancelled',
+] as const;
 export type ListedStatus = (typeof LISTED_STATUSES)[number];
 
 /** Counting down or overdue: its warning ladder is live. */

@@ -11,9 +11,14 @@ import {
 const AT_RISK = `c.status = 'open' AND EXISTS (
   SELECT 1 FROM clock_rung r WHERE r.clock_id = c.id AND r.outcome = 'fired')`;
 
+/** Running past its due time, by the database's clock. */
+const OVERDUE = `c.status IN ('open', 'breached') AND c.due_at < now()`;
+
 export interface ClockFilter {
   /** Only the clocks this organisation is the recipient of; null for every clock. */
   recipientOrganisationNumber: string | null;
+  /** Only the clocks this contact person holds, or holds as the second holder; null for any holder. */
+  holderContactPersonId?: string | null;
   /** A clock status, or at-risk. */
   status?: string;
   referralId?: string;
@@ -62,7 +67,12 @@ export class DeadlineReadRepository {
       .limit(1000);
     if (filter.recipientOrganisationNumber !== null)
       qb.where('c.recipient_organisation_number = :org', { org: filter.recipientOrganisationNumber });
+    if (filter.holderContactPersonId)
+      qb.andWhere('(c.holder_contact_person_id = :cp OR c.co_holder_contact_person_id = :cp)', {
+        cp: filter.holderContactPersonId,
+      });
     if (filter.status === 'at-risk') qb.andWhere(AT_RISK);
+    else if (filter.status === 'overdue') qb.andWhere(OVERDUE);
     else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.referralId) qb.andWhere('c.referral_id = :referralId', { referralId: filter.referralId });
     return qb.getMany();

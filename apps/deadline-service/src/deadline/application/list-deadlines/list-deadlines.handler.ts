@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { hasRole, Principal } from '@overgang/auth';
 import { AccessRecordPublisher } from '@overgang/messaging';
-import { DeadlineReadRepository } from '../../infrastructure/deadline.read-repository';
+import { ClockFilter, DeadlineReadRepository } from '../../infrastructure/deadline.read-repository';
 import { deadlineView, DeadlineView } from '../shared/deadline-view';
 import { ListDeadlinesQuery } from './list-deadlines.query';
 
-/** The clocks of the caller's organisation as recipient (every clock for a hub admin). */
+/**
+ * The clocks of the caller's organisation as recipient for a coordinator (every clock for a hub
+ * admin); for a caseworker, the clocks of that organisation the caller holds or co-holds.
+ */
+export function listScope(
+  by: Principal,
+): Pick<ClockFilter, 'recipientOrganisationNumber' | 'holderContactPersonId'> {
+  if (hasRole(by, 'hub-admin')) return { recipientOrganisationNumber: null, holderContactPersonId: null };
+  if (hasRole(by, 'coordinator'))
+    return { recipientOrganisationNumber: by.organisationNumber, holderContactPersonId: null };
+  // A caseworker's user id is the directory's contact-person id (the holder the routing names).
+  return { recipientOrganisationNumber: by.organisationNumber, holderContactPersonId: by.userId };
+}
+
 @Injectable()
 export class ListDeadlinesHandler {
   constructor(
@@ -14,7 +28,7 @@ export class ListDeadlinesHandler {
 
   async execute(q: ListDeadlinesQuery): Promise<{ items: DeadlineView[] }> {
     const clocks = await this.deadlines.list({
-      recipientOrganisationNumber: q.by.roles.includes('hub-admin') ? null : q.by.organisationNumber,
+      ...listScope(q.by),
       status: q.status,
       referralId: q.referralId,
     });

@@ -24,9 +24,10 @@ export class DeadlineController {
   ) {}
 
   @Get()
-  @Roles('coordinator', 'hub-admin')
+  @Roles('coordinator', 'hub-admin', 'housing-caseworker', 'nav-caseworker')
   @ApiOperation({
-    summary: 'Deadline clocks of my organisation as recipient: who holds each and when it is due.',
+    summary:
+      'Deadline clocks of my organisation as recipient (a coordinator), or the ones I hold (a caseworker): who holds each and when it is due.',
   })
   list(@Query() q: ListDeadlinesQueryDto, @CurrentUser() user: Principal, @Req() req: CorrelatedRequest) {
     return this.listDeadlines.execute({

@@ -5,11 +5,12 @@ import { LISTED_STATUSES, ListedStatus } from '../../../domain/clock-status';
 export class ListDeadlinesQueryDto {
   @ApiPropertyOptional({
     enum: LISTED_STATUSES,
-    description: 'A status, or at-risk: open with a warning issued, not met or breached.',
+    description:
+      'A status; at-risk: open with a warning issued, not met or breached; overdue: running past its due time.',
   })
   @IsOptional()
   @IsIn(LISTED_STATUSES, {
-    message: 'status must be open, at-risk, met, breached, paused or cancelled',
+    message: 'status must be open, at-risk, overdue, met, breached, paused or cancelled',
   })
   status?: ListedStatus;
 

@@ -1,0 +1,130 @@
+import { randomUUID } from 'crypto';
+import { INestApplication } from '@nestjs/common';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { REFERRAL_ROUTED_V1 } from '@overgang/contracts';
+import type { Principal, Role } from '@overgang/auth';
+import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
+import { startDeadlineService } from '../bootstrap';
+import { ListDeadlinesHandler } from './application/list-deadlines/list-deadlines.handler';
+import { ListedStatus } from './domain/clock-status';
+
+const HOUSING = {
+  organisationNumber: '100000016',
+  unitId: 'drammen-boligtjenesten',
+  unitKind: 'housing-service',
+};
+const person = (userId: string, roles: Role[]): Principal => ({
+  userId,
+  organisationNumber: HOUSING.organisationNumber,
+  unitId: HOUSING.unitId,
+  roles,
+});
+
+/** Who sees which clocks in the listing, and the overdue filter, on the real database. */
+describe('listing the deadlines', () => {
+  let app: INestApplication;
+  let ds: DataSource;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    app = await startDeadlineService(
+      {
+        NODE_ENV: 'test',
+        DATABASE_URL: process.env.DATABASE_URL,
+        KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        PORT: '0',
+        OUTBOX_POLL_MS: '100',
+        DEADLINE_SWEEP_MS: '3600000',
+      },
+      { port: 0 },
+    );
+    ds = app.get(DataSource);
+    producer = new Kafka({
+      clientId: 'deadline-list',
+      brokers: (process.env.KAFKA_BROKERS as string).split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.close();
+  });
+
+  /** An assessment request routed to the housing service `daysAgo` days ago, held by `holder`. */
+  async function routed(holder: string, daysAgo: number): Promise<string> {
+    const referralId = randomUUID();
+    await producer.send({
+      topic: REFERRAL_ROUTED_V1,
+      messages: [
+        {
+          key: referralId,
+          value: JSON.stringify({
+            id: randomUUID(),
+            type: REFERRAL_ROUTED_V1,
+            occurredAt: new Date().toISOString(),
+            producer: 'routing-service',
+            correlationId: 'test-list',
+            causationId: null,
+            key: referralId,
+            sequence: 1,
+            payload: {
+              referralId,
+              referralType: 'assessment-request',
+              recipients: [
+                {
+                  ...HOUSING,
+                  contactPersonId: holder,
+                  assignment: 'primary',
+                  reasonCode: 'ROUTING.PRIMARY_AVAILABLE',
+                  reason: 'test',
+                },
+              ],
+              routedAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+            },
+          }),
+        },
+      ],
+    });
+    await eventually(() => ds.query<unknown[]>(`SELECT id FROM clock WHERE referral_id = $1`, [referralId]), {
+      until: (rows) => rows.length === 2,
+      what: 'the two clocks',
+    });
+    return referralId;
+  }
+
+  const list = async (by: Principal, status?: ListedStatus) =>
+    (await app.get(ListDeadlinesHandler).execute({ by, status, correlationId: 'test-list' })).items;
+
+  it('lists a caseworker the clocks they hold or co-hold, a coordinator the whole organisation’s', async () => {
+    const mine = await routed('cp-drammen-bolig-1', 0);
+    const theirs = await routed('cp-drammen-bolig-2', 0);
+    await ds.query(
+      `UPDATE clock SET co_holder_contact_person_id = 'cp-drammen-bolig-1' WHERE referral_id = $1`,
+      [theirs],
+    );
+    const caseworker = await list(person('cp-drammen-bolig-1', ['housing-caseworker']));
+    expect(new Set(caseworker.map((c) => c.referralId))).toEqual(new Set([mine, theirs]));
+    const backup = await list(person('cp-drammen-bolig-2', ['housing-caseworker']));
+    expect(backup.map((c) => c.referralId)).toContain(theirs);
+    expect(backup.map((c) => c.referralId)).not.toContain(mine);
+    // A coordinator who is also a caseworker sees the organisation, as before.
+    const coordinator = await list(person('coord-drammen', ['coordinator', 'housing-caseworker']));
+    expect(coordinator.map((c) => c.referralId)).toEqual(expect.arrayContaining([mine, theirs]));
+  });
+
+  it('lists the clocks past their due time as overdue, breach fired or not', async () => {
+    const late = await routed('cp-drammen-bolig-1', 10);
+    const fresh = await routed('cp-drammen-bolig-1', 0);
+    const overdue = await list(person('cp-drammen-bolig-1', ['housing-caseworker']), 'overdue');
+    const ids = overdue.map((c) => c.referralId);
+    // Acknowledgement was due two working days after a delivery ten days ago; the answer is not due yet.
+    expect(overdue.filter((c) => c.referralId === late).map((c) => c.kind)).toEqual(['acknowledge']);
+    expect(ids).not.toContain(fresh);
+    expect(overdue.every((c) => new Date(c.dueAt).getTime() < Date.now())).toBe(true);
+  });
+});
