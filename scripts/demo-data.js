@@ -19,10 +19,10 @@ function isoDate(d) {
 }
 
 async function seedDemo(base, tokenFor) {
-  const consultant = tokenFor('consultant-drammen-fengsel');
+  const consultant = await tokenFor('consultant-drammen-fengsel');
   const inbox = await call(
     base,
-    tokenFor('cp-drammen-bolig-1'),
+    await tokenFor('cp-drammen-bolig-1'),
     'GET',
     '/api/v1/referrals/inbox?status=all&pageSize=1',
   );

@@ -4,8 +4,9 @@
 const path = require('path');
 const fs = require('fs');
 const kafka = require('./kafka/kafka');
+const oidc = require('./oidc/provider');
 const { resolvePostgres } = require('./postgres');
-const { DEV_SECRET, tokenForDemoUser } = require('./token');
+const { DEV_SECRET, providerToken, oidcPort } = require('./token');
 const { seedDemo } = require('./demo-data');
 const { launchServices } = require('./launcher');
 
@@ -27,6 +28,7 @@ async function main() {
   }
   let hub = null;
   let kafkaDir = null;
+  let oidcDir = null;
   let pg = null;
   let stopping = false;
   const shutdown = async (code, graceMs) => {
@@ -35,6 +37,7 @@ async function main() {
     log('stopping… (Ctrl-C again to kill at once)');
     // Each step is bounded and runs even when the one before it failed: nothing is left running.
     await hub?.stop(graceMs).catch((err) => log(`services: ${err.message}`));
+    if (oidcDir) await oidc.stopProvider({ dataDir: oidcDir }).catch((err) => log(`identity provider: ${err.message}`));
     if (kafkaDir) await kafka.stopBroker({ dataDir: kafkaDir }).catch((err) => log(`Kafka: ${err.message}`));
     await pg?.stop().catch((err) => log(`PostgreSQL: ${err.message}`));
     process.exit(code);
@@ -60,6 +63,9 @@ async function main() {
       brokers = (await kafka.startBroker({ dataDir: kafkaDir, port, controllerPort: port + 1, log })).brokers;
     }
     log(`Kafka: ${brokers}`);
+    log('fetching the identity provider (mock-oauth2-server) from Maven Central (cached after the first time)…');
+    oidcDir = path.join(DATA, 'oidc');
+    const provider = await oidc.startProvider({ dataDir: oidcDir, port: oidcPort(), log });
     pg = await resolvePostgres({
       database: process.env.OVERGANG_DATABASE || 'overgang',
       dataDir: path.join(DATA, 'pg'),
@@ -80,6 +86,7 @@ async function main() {
         DATABASE_URL: pg.url,
         KAFKA_BROKERS: brokers,
         AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || DEV_SECRET,
+        AUTH_LOCAL_PROVIDER_URL: `http://127.0.0.1:${provider.port}`,
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
       },
       ports,
@@ -93,7 +100,7 @@ async function main() {
       },
     });
     const gateway = hub.urls.gateway;
-    const seeded = await seedDemo(gateway, tokenForDemoUser);
+    const seeded = await seedDemo(gateway, (user) => providerToken(user));
     log(
       seeded
         ? `demo data: release notice ${seeded} submitted from Drammen fengsel`

@@ -178,12 +178,13 @@ async function main(argv) {
   fs.writeFileSync(scriptFile, script(blocks));
 
   const database = process.env.WALKTHROUGH_DATABASE || 'overgang_walkthrough';
-  const [gateway, referral, routing, deadline, kafkaPort] = [
+  const [gateway, referral, routing, deadline, kafkaPort, oidcPort] = [
     await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
     await freePortPair(),
+    await freePort(),
   ];
   // A fresh database every run (the embedded server, if that is what answers, keeps its data in dataDir).
   const pg = await resolvePostgres({ database, dataDir: path.join(dataDir, 'pg'), fresh: true });
@@ -199,6 +200,7 @@ async function main(argv) {
     REFERRAL_SERVICE_PORT: String(referral),
     ROUTING_SERVICE_PORT: String(routing),
     DEADLINE_SERVICE_PORT: String(deadline),
+    OVERGANG_OIDC_PORT: String(oidcPort),
   };
   delete env.KAFKA_BROKERS; // npm start's own broker, in the fresh data dir
   const [cmd, args] = noBuild ? [process.execPath, ['scripts/start.js']] : ['npm', ['start']];
@@ -216,7 +218,7 @@ async function main(argv) {
       const out = fs.openSync(runLog, 'w');
       const bash = spawn('bash', [scriptFile], {
         cwd: ROOT,
-        env: { ...process.env, HUB: hubUrl, NODE_ENV: 'development' },
+        env: { ...process.env, HUB: hubUrl, NODE_ENV: 'development', OVERGANG_OIDC_PORT: String(oidcPort) },
         stdio: ['ignore', out, out],
       });
       const timer = setTimeout(() => {

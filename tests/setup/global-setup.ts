@@ -6,6 +6,7 @@ import { assertTestDatabase } from '../../libs/persistence/src/test-guard';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const kafka = require('../../scripts/kafka/kafka.js');
 const postgres = require('../../scripts/postgres.js');
+const oidc = require('../../scripts/oidc/provider.js');
 
 const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 19092);
 /** One broker directory per port, so test runs on different TEST_KAFKA_PORTs can run side by side. */
@@ -16,7 +17,7 @@ export const TEST_KAFKA_DIR = path.join(
 
 /**
  * Starts the real infrastructure once per test run: a fresh single-node Kafka broker in a temp dir
- * (unless KAFKA_BROKERS points at one) and a freshly created test database.
+ * (unless KAFKA_BROKERS points at one), the local identity provider and a freshly created test database.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.OVERGANG_TEST_INFRA === 'up') return;
@@ -36,6 +37,11 @@ export default async function globalSetup(): Promise<void> {
     process.env.KAFKA_BROKERS = broker.brokers;
     process.env.OVERGANG_TEST_KAFKA_DIR = TEST_KAFKA_DIR;
   }
+  // The real local identity provider (mock-oauth2-server), next to the broker's two ports.
+  const oidcDir = path.join(os.tmpdir(), `overgang-test-oidc-${process.getuid?.() ?? 0}-${TEST_KAFKA_PORT}`);
+  const provider = await oidc.startProvider({ dataDir: oidcDir, port: TEST_KAFKA_PORT + 2 });
+  process.env.AUTH_LOCAL_PROVIDER_URL = `http://127.0.0.1:${provider.port}`;
+  process.env.OVERGANG_TEST_OIDC_DIR = oidcDir;
   const pg = await postgres.resolvePostgres({
     database: process.env.TEST_DATABASE_NAME ?? 'overgang_test',
     dataDir: path.join(os.tmpdir(), `overgang-test-pg-${TEST_KAFKA_PORT}`),
@@ -46,6 +52,6 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __overgangPgStop?: () => Promise<void> }).__overgangPgStop = pg.stop;
   process.env.OVERGANG_TEST_INFRA = 'up';
   process.stdout.write(
-    `\n[test infra] Kafka ${process.env.KAFKA_BROKERS}, PostgreSQL ${pg.source}, ready in ${Date.now() - started} ms\n`,
+    `\n[test infra] Kafka ${process.env.KAFKA_BROKERS}, identity provider ${process.env.AUTH_LOCAL_PROVIDER_URL}, PostgreSQL ${pg.source}, ready in ${Date.now() - started} ms\n`,
   );
 }

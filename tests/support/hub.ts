@@ -37,6 +37,10 @@ export async function startHub(
     DATABASE_URL: process.env.DATABASE_URL,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    // The test run's identity provider (tests/setup/global-setup.ts), whose two issuers are trusted.
+    ...(process.env.AUTH_LOCAL_PROVIDER_URL
+      ? { AUTH_LOCAL_PROVIDER_URL: process.env.AUTH_LOCAL_PROVIDER_URL }
+      : {}),
     LOG_LEVEL: 'warn',
     OUTBOX_POLL_MS: '100',
     PORT: '0',

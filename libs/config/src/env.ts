@@ -90,6 +90,26 @@ export class BaseServiceEnv {
   @IsString()
   AUTH_JWT_AUDIENCE = 'overgang';
 
+  /**
+   * The OpenID Connect issuers whose tokens are trusted, as a JSON array: issuer URL, audience,
+   * algorithms (RS*, PS256, ES256/384; never none or HS*) and the claim mapping (README, Sign-in).
+   * Checked when the service starts.
+   */
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUERS?: string;
+
+  /** The local identity provider (scripts/oidc) whose two issuers development and tests trust. */
+  @IsOptional()
+  @Matches(/^http:\/\/(127\.0\.0\.1|localhost):\d+$/, {
+    message: 'AUTH_LOCAL_PROVIDER_URL must be http://127.0.0.1:<port> (the local provider)',
+  })
+  @RefusedInProduction(
+    () => true,
+    'AUTH_LOCAL_PROVIDER_URL trusts the local identity provider, which signs in anybody; production names its issuers in AUTH_ISSUERS',
+  )
+  AUTH_LOCAL_PROVIDER_URL?: string;
+
   /** A token must expire (exp), at most this many seconds after it arrives, in every mode. */
   @IsOptional()
   @Transform(({ value }) => Number(value))

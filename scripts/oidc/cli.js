@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+'use strict';
+// node scripts/oidc/cli.js start|stop|config [--port P] [--data-dir D]
+//   start   the local identity provider (npm start does this itself), detached; stop ends it
+//   config  prints the provider's configuration (docker-compose mounts scripts/oidc/compose-config.json, made by it)
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const provider = require('./provider');
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { port: { type: 'string', default: '8090' }, 'data-dir': { type: 'string' } },
+  });
+  const dataDir = path.resolve(values['data-dir'] ?? path.join(__dirname, '..', '..', '.data', 'oidc'));
+  switch (positionals[0]) {
+    case 'start':
+      await provider.startProvider({ dataDir, port: Number(values.port), log: console.log });
+      break;
+    case 'stop':
+      await provider.stopProvider({ dataDir, log: console.log });
+      break;
+    case 'config':
+      process.stdout.write(`${JSON.stringify(provider.providerConfig())}\n`);
+      break;
+    default:
+      console.log('Usage: node scripts/oidc/cli.js start|stop|config [--port P] [--data-dir D]');
+  }
+}
+
+main().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});
