@@ -246,6 +246,13 @@ describe('parking what the directory cannot route, end to end', () => {
     expect(
       after.recipients.find((r: { unitId: string }) => r.unitId === HOLE.unit).holder.contactPersonId,
     ).toBe('cp-hole-bolig-1');
+    const navClocks = await eventually(
+      async () =>
+        (await api().get(`/api/v1/deadlines?referralId=${id}`).set(auth('coord-nav-drammen')).expect(200))
+          .body.items as Array<{ recipientUnitId: string }>,
+      { until: (c) => c.length > 0, what: 'NAV Drammen’s clocks' },
+    );
+    expect(new Set(navClocks.map((c) => c.recipientUnitId))).toEqual(new Set(['nav-drammen-sosial']));
     expect(await queued(id, () => true)).toEqual([]);
     const explained = await api().get(`/api/v1/referrals/${id}/routing`).set(auth(CONSULTANT)).expect(200);
     expect(explained.body).toMatchObject({ status: 'routed', parked: [] });
@@ -287,6 +294,95 @@ describe('parking what the directory cannot route, end to end', () => {
     await handledByRouting(await resend(submitted));
     expect(routedEvents(id)).toEqual([]);
     expect(recorder.envelopes(UNROUTABLE, id)).toHaveLength(1);
+  });
+
+  it('routes a parked part only to an organisation the consent still names: withdrawn meanwhile, it reads nothing', async () => {
+    const modum = { municipalityNumber: '3316', housing: '100000229', unit: 'modum-boligtjenesten' };
+    const admin = auth('hub-admin');
+    await api()
+      .post('/api/v1/directory/organisations')
+      .set(admin)
+      .send({
+        organisationNumber: modum.housing,
+        name: 'Modum kommune',
+        type: 'municipality',
+        municipalityNumber: '3316',
+      })
+      .expect(201);
+    await api()
+      .post('/api/v1/directory/units')
+      .set(admin)
+      .send({
+        id: modum.unit,
+        organisationNumber: modum.housing,
+        name: 'Boligtjenesten, Modum kommune',
+        kind: 'housing-service',
+        receives: ['release-notice'],
+        mode: 'primary-backup',
+      })
+      .expect(201);
+    await api()
+      .post('/api/v1/directory/contact-persons')
+      .set(admin)
+      .send({
+        id: 'cp-modum-bolig-1',
+        unitId: modum.unit,
+        name: 'Modum Eksempel',
+        email: 'cp-modum-bolig-1@demo.overgang.invalid',
+        phone: '+47 400 50 010',
+        role: 'primary',
+        referralTypes: ['release-notice'],
+      })
+      .expect(201);
+    const nationalId = aNationalId();
+    const consentId = (
+      await api()
+        .post('/api/v1/consents')
+        .set(auth(CONSULTANT))
+        .send(aConsent({ nationalId, receivingOrganisationNumbers: [modum.housing, DRAMMEN.nav] }))
+        .expect(201)
+    ).body.id as string;
+    const id = (
+      await api()
+        .post('/api/v1/referrals/release-notices')
+        .set(auth(CONSULTANT))
+        .send(aReleaseNotice({ nationalId, consentId, municipalityNumber: modum.municipalityNumber }))
+        .expect(201)
+    ).body.id as string;
+    await queued(id);
+    await eventually(() => Promise.resolve(routedEvents(id)), {
+      until: (e) => e.length === 1,
+      what: 'housing routed',
+    });
+
+    // The person withdraws the consent for NAV while NAV's part is parked.
+    await api()
+      .post(`/api/v1/consents/${consentId}/withdrawals`)
+      .set(auth(CONSULTANT))
+      .send({ organisationNumbers: [DRAMMEN.nav] })
+      .expect(200);
+    await api()
+      .put(`/api/v1/directory/nav-coverage/${modum.municipalityNumber}`)
+      .set(admin)
+      .send({ navOrganisationNumber: DRAMMEN.nav })
+      .expect(200);
+    const nav = (
+      await eventually(() => api().get(`/api/v1/referrals/${id}`).set(auth('cp-nav-drammen-1')), {
+        until: (r) => r.status === 200,
+        what: 'the referral reaching NAV',
+      })
+    ).body;
+    expect(nav).toMatchObject({ person: null, personalDataWithheld: { code: 'REFERRAL.CONSENT_WITHDRAWN' } });
+    // The housing service, which the consent still names, goes on reading it.
+    const modumCaseworker = {
+      Authorization: `Bearer ${issueToken(TEST_ISSUER, { sub: 'cp-modum-bolig-1', org: modum.housing, unit: modum.unit, roles: ['housing-caseworker'] })}`,
+    };
+    const housing = await api().get(`/api/v1/referrals/${id}`).set(modumCaseworker).expect(200);
+    expect(housing.body.personalDataWithheld).toBeNull();
+    expect(housing.body.person.nationalId).toBe(nationalId);
+    const sender = await api().get(`/api/v1/referrals/${id}`).set(auth(CONSULTANT)).expect(200);
+    expect(sender.body.status).toBe('delivered');
+    expect(sender.body.person.nationalId).toBe(nationalId);
   });
 
   it('still refuses a kommunenummer that does not exist', async () => {
