@@ -1,6 +1,12 @@
 import { FINAL_REFERRAL_STATUSES, REFERRAL_STATUSES } from '@overgang/contracts';
 import { DomainError } from '@overgang/core';
-import { isOpen, OPEN_STATUSES, reopen, statusAfterAcknowledgement, transition } from './referral-state';
+import {
+  isOpen,
+  OPEN_STATUSES,
+  statusAfterAcknowledgement,
+  stepTransition,
+  transition,
+} from './referral-state';
 
 describe('referral state machine', () => {
   it('follows the common lifecycle', () => {
@@ -63,11 +69,12 @@ describe('referral state machine', () => {
     expect(REFERRAL_STATUSES.filter((s) => !goesSomewhere(s))).toEqual([...FINAL_REFERRAL_STATUSES]);
   });
 
-  it('reopens a completed referral in an active status only, and nothing else final', () => {
-    expect(reopen('completed', 'acknowledged')).toBe('acknowledged');
-    expect(reopen('completed', 'answered')).toBe('answered');
-    expect(() => reopen('completed', 'suspended')).toThrow(/is final/);
-    expect(() => reopen('withdrawn', 'delivered')).toThrow(/is final/);
-    expect(reopen('delivered', 'completed')).toBe('completed');
+  it('lets a readmission alone reopen a completed referral, in an active status only', () => {
+    expect(stepTransition('mark-readmitted', 'completed', 'acknowledged')).toBe('acknowledged');
+    expect(stepTransition('mark-readmitted', 'completed', 'answered')).toBe('answered');
+    expect(() => stepTransition('mark-readmitted', 'completed', 'suspended')).toThrow(/is final/);
+    expect(() => stepTransition('mark-readmitted', 'withdrawn', 'delivered')).toThrow(/is final/);
+    expect(() => stepTransition('mark-discharged', 'completed', 'delivered')).toThrow(/is final/);
+    expect(stepTransition('stop-deduction', 'answered', 'completed')).toBe('completed');
   });
 });

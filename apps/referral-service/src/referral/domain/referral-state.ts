@@ -81,10 +81,10 @@ export function statusAfterAcknowledgement(
 export const ACKNOWLEDGEABLE: readonly ReferralStatus[] = ['delivered', 'acknowledged', 'answered'];
 
 /**
- * The one way back from a final status: a patient readmitted after the discharge reopens the
- * completed discharge notice in an active status (only the readmission step asks for it).
+ * A step's transition. The one way back from a final status: a patient readmitted after the
+ * discharge reopens the completed discharge notice in an active status; no other step may.
  */
-export function reopen(from: ReferralStatus, to: ReferralStatus): ReferralStatus {
-  if (from !== 'completed' || !ACTIVE_STATUSES.includes(to)) return transition(from, to);
-  return to;
+export function stepTransition(action: string, from: ReferralStatus, to: ReferralStatus): ReferralStatus {
+  const reopens = action === 'mark-readmitted' && from === 'completed' && ACTIVE_STATUSES.includes(to);
+  return reopens ? to : transition(from, to);
 }

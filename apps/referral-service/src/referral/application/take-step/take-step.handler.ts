@@ -13,7 +13,7 @@ import { OutboxWriter } from '@overgang/messaging';
 import { ConsentReader } from '../../../consent/application/read-consent/consent.reader';
 import { consentRefusal } from '../../../consent/domain/consent';
 import { inTransaction } from '@overgang/persistence';
-import { reopen, ReferralStatus } from '../../domain/referral-state';
+import { ReferralStatus, stepTransition } from '../../domain/referral-state';
 import { authoriseStep } from '../../domain/steps';
 import { AttachmentRepository } from '../../infrastructure/attachment.repository';
 import type { ReferralOrmEntity } from '../../infrastructure/referral.orm-entity';
@@ -116,8 +116,7 @@ export class TakeStepHandler {
         cmd.input,
       );
       const target = effect.keepStatus ? from : (effect.status ?? to);
-      // Only a readmission's rule lets a step start from completed: reopen is the one way back.
-      const status = target === from ? from : reopen(from, target);
+      const status = target === from ? from : stepTransition(action, from, target);
       const changes: Partial<ReferralOrmEntity> = { status, updatedAt: now };
       if (effect.details) changes.details = effect.details;
       if (effect.anchor) changes.anchorDate = effect.anchor.to;
