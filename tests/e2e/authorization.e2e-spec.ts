@@ -1,7 +1,7 @@
 import request from 'supertest';
 import * as jwt from 'jsonwebtoken';
 import { Client } from 'pg';
-import { issueToken, Role } from '@overgang/auth';
+import { Role } from '@overgang/auth';
 import {
   aBenefitDeduction,
   aConsent,
@@ -12,13 +12,14 @@ import {
   eventually,
   TEST_ISSUER,
   tokenFor,
+  tokenForClaims,
 } from '@overgang/testing';
 import { Hub, startHub } from '../support/hub';
 
 const auth = (user: string) => ({ Authorization: `Bearer ${tokenFor(user)}` });
 /** A token the local issuer signs for claims no demo user has. */
 const as = (sub: string, org: string, unit: string | null, roles: Role[]) => ({
-  Authorization: `Bearer ${issueToken(TEST_ISSUER, { sub, org, unit, roles })}`,
+  Authorization: `Bearer ${tokenForClaims({ sub, org, unit, roles })}`,
 });
 const HEADER = 'id,organisation_number,unit_id,name,email,phone,role,referral_types';
 

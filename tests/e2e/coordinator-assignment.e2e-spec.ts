@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { Client } from 'pg';
-import { issueToken } from '@overgang/auth';
 import { addCalendarDays, osloDate } from '@overgang/core';
 import {
   aConsent,
@@ -8,8 +7,8 @@ import {
   aReleaseNotice,
   DRAMMEN,
   eventually,
-  TEST_ISSUER,
   tokenFor,
+  tokenForClaims,
   VERDAL,
 } from '@overgang/testing';
 import { Hub, startHub } from '../support/hub';
@@ -19,7 +18,7 @@ const today = () => osloDate(new Date());
 const auth = (user: string) => ({ Authorization: `Bearer ${tokenFor(user)}` });
 /** The unit's own people are made in the test, so are not demo users: their tokens are made here. */
 const member = (id: string) => ({
-  Authorization: `Bearer ${issueToken(TEST_ISSUER, { sub: id, org: VERDAL.housing, unit: UNIT, roles: ['housing-caseworker'] })}`,
+  Authorization: `Bearer ${tokenForClaims({ sub: id, org: VERDAL.housing, unit: UNIT, roles: ['housing-caseworker'] })}`,
 });
 type Recipient = { unitId: string; holder: { contactPersonId: string | null; reasonCode: string } };
 

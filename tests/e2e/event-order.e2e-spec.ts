@@ -2,10 +2,9 @@ import { randomUUID } from 'crypto';
 import request from 'supertest';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { issueToken } from '@overgang/auth';
 import { addCalendarDays, osloDate } from '@overgang/core';
 import { syntheticNationalId } from '@overgang/norway';
-import { aConsent, eventually, TEST_ISSUER, tokenFor, TopicRecorder, VERDAL } from '@overgang/testing';
+import { aConsent, eventually, tokenFor, tokenForClaims, TopicRecorder, VERDAL } from '@overgang/testing';
 import { RungScheduler } from '../../apps/deadline-service/src/deadline/application/fire-rungs/rung-scheduler';
 import { Hub, startHub } from '../support/hub';
 
@@ -18,7 +17,7 @@ const BACKUP = 'cp-verdal-rus-order-2';
 const SENDER = 'cp-verdal-bolig-2';
 /** A token for one of this suite's contact persons (they are not demo users). */
 const contact = (id: string) => ({
-  Authorization: `Bearer ${issueToken(TEST_ISSUER, { sub: id, org: VERDAL.housing, unit: UNIT, roles: ['housing-caseworker'] })}`,
+  Authorization: `Bearer ${tokenForClaims({ sub: id, org: VERDAL.housing, unit: UNIT, roles: ['housing-caseworker'] })}`,
 });
 
 type Recipient = {

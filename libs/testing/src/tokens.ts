@@ -1,35 +1,52 @@
-import { readFileSync } from 'fs';
+import { execFileSync } from 'child_process';
 import { join } from 'path';
-import { issueToken, Role } from '@overgang/auth';
+import { Role } from '@overgang/auth';
 
 export const TEST_JWT_SECRET = 'overgang-test-secret-0123456789abcdef-0123456789';
 export const TEST_ISSUER = { secret: TEST_JWT_SECRET, issuer: 'overgang-local', audience: 'overgang' };
 
-interface DemoUser {
-  id: string;
-  organisationNumber: string;
-  unitId: string | null;
+const MINT = join(__dirname, '..', '..', '..', 'scripts', 'oidc', 'mint.js');
+/** A cached token is asked for again when it has less than this left (tokens live an hour). */
+const RENEW_BEFORE_S = 600;
+
+export interface TestCaller {
+  sub: string;
+  org: string;
+  unit?: string | null;
   roles: Role[];
 }
 
-const DIRECTORY = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'apps',
-  'routing-service',
-  'src',
-  'directory',
-  'fixtures',
-  'demo-directory.json',
-);
-let users: DemoUser[] | null = null;
+const cache = new Map<string, { token: string; exp: number }>();
+
+function providerPort(): number {
+  const url = process.env.AUTH_LOCAL_PROVIDER_URL;
+  if (!url)
+    throw new Error('AUTH_LOCAL_PROVIDER_URL is not set: the test setup starts the identity provider');
+  return Number(new URL(url).port);
+}
+
+/**
+ * A token from the test run's real identity provider (mock-oauth2-server, started by the test
+ * setup), kept for the test file and asked for again before it expires.
+ */
+function providerToken(who: string | TestCaller): string {
+  const key = typeof who === 'string' ? who : JSON.stringify({ ...who, unit: who.unit ?? null });
+  const hit = cache.get(key);
+  if (hit && hit.exp - Date.now() / 1000 > RENEW_BEFORE_S) return hit.token;
+  const token = execFileSync(process.execPath, [MINT, String(providerPort()), key], {
+    encoding: 'utf8',
+  }).trim();
+  const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
+  cache.set(key, { token, exp });
+  return token;
+}
 
 /** A token for one of the demo directory's users (see `npm run -s token -- --list`). */
 export function tokenFor(userId: string): string {
-  users ??= (JSON.parse(readFileSync(DIRECTORY, 'utf8')) as { users: DemoUser[] }).users;
-  const u = users.find((x) => x.id === userId);
-  if (!u) throw new Error(`no demo user ${userId}`);
-  return issueToken(TEST_ISSUER, { sub: u.id, org: u.organisationNumber, unit: u.unitId, roles: u.roles });
+  return providerToken(userId);
+}
+
+/** A token for claims no demo user has: another organisation, unit or roles. */
+export function tokenForClaims(caller: TestCaller): string {
+  return providerToken(caller);
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 import fc from 'fast-check';
 import * as jwt from 'jsonwebtoken';
-import { issueToken, Role } from '@overgang/auth';
-import { TEST_ISSUER } from '@overgang/testing';
+import { Role } from '@overgang/auth';
+import { TEST_ISSUER, tokenForClaims } from '@overgang/testing';
 
 export const HEADER_FAMILIES = ['content-type', 'idempotency-key', 'auth'] as const;
 export type HeaderFamily = (typeof HEADER_FAMILIES)[number];
@@ -153,7 +153,7 @@ export interface Caller {
 }
 
 export const bearer = (c: Caller) =>
-  `Bearer ${issueToken(TEST_ISSUER, { sub: c.sub, org: c.org, unit: c.unit, roles: c.roles })}`;
+  `Bearer ${tokenForClaims({ sub: c.sub, org: c.org, unit: c.unit, roles: c.roles })}`;
 
 function signed(
   claims: Record<string, unknown>,
