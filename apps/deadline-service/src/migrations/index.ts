@@ -7,6 +7,7 @@ import { DirectoryProjection1796132979390 } from './1796132979390-directoryproje
 import { FairDeadlines1796136011538 } from './1796136011538-fairdeadlines';
 import { Statistics1796137573815 } from './1796137573815-statistics';
 import { StepClocks1796142643629 } from './1796142643629-stepclocks';
+import { FactsBeforeSubmitted1796144145567 } from './1796144145567-factsbeforesubmitted';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   FairDeadlines1796136011538,
   Statistics1796137573815,
   StepClocks1796142643629,
+  FactsBeforeSubmitted1796144145567,
 ];

@@ -14,12 +14,15 @@ import { ReferralFactRepository } from '../infrastructure/referral-fact.reposito
 export const STATISTICS_TYPES = { releases: 'release-notice', discharges: 'discharge-notice' } as const;
 export type StatisticsSubject = keyof typeof STATISTICS_TYPES;
 
+/** What a fact is written in: the consumer's transaction, or the backfill's. */
+type FactContext = Pick<EventContext, 'manager'>;
+
 /** Keeps the statistics' facts from the referral events (codes and dates only). */
 @Injectable()
 export class RecordReferralFacts {
   constructor(private readonly facts: ReferralFactRepository) {}
 
-  async submitted(e: ReferralSubmittedV1, ctx: EventContext): Promise<void> {
+  async submitted(e: ReferralSubmittedV1, ctx: FactContext): Promise<void> {
     await this.facts.submitted(
       ctx.manager,
       { ...e, anchorDate: e.anchorDate ?? null },
@@ -27,11 +30,11 @@ export class RecordReferralFacts {
     );
   }
 
-  async anchorChanged(e: ReferralAnchorDateChangedV1, ctx: EventContext): Promise<void> {
+  async anchorChanged(e: ReferralAnchorDateChangedV1, ctx: FactContext): Promise<void> {
     await this.facts.anchorMoved(ctx.manager, e.referralId, e.to, new Date(e.changedAt));
   }
 
-  async progressed(e: ReferralProgressedV1, ctx: EventContext): Promise<void> {
+  async progressed(e: ReferralProgressedV1, ctx: FactContext): Promise<void> {
     if (e.action === 'report-housing-outcome' && e.code) {
       await this.facts.outcome(ctx.manager, e.referralId, e.code, new Date(e.at));
     }

@@ -5,7 +5,7 @@ import { DomainError } from '@overgang/core';
  * deadline service keeps (codes and dates only), with the small-number rule applied.
  */
 
-/** Any count from 1 to 4 is shown as null ("<5" in CSV), so nobody can be singled out. */
+/** Any count from 1 to 4 is shown as null (":" in CSV), so nobody can be singled out. */
 export const SMALL_NUMBER_LIMIT = 5;
 
 export const HOUSING_OUTCOME_GROUPS = ['housed', 'temporary', 'no-housing', 'unknown'] as const;
@@ -67,6 +67,28 @@ export function suppress(n: number): number | null {
   return n > 0 && n < SMALL_NUMBER_LIMIT ? null : n;
 }
 
+/**
+ * Secondary suppression. The counts of a group add up to a total (the housing outcome groups to the
+ * notices received; the two breach causes to the breaches, which a reader can get from the SLA
+ * overview): with exactly one count hidden, the total minus the shown ones gives it away. So the
+ * smallest other non-zero count is hidden too (the first in the group's order on a tie). With no
+ * total to subtract from (`totalShown` false: it is itself hidden), nothing more is hidden. A zero
+ * is never hidden: it gives nothing away, as a hidden count is known to be 1–4.
+ */
+export function suppressGroup<K extends string>(
+  counts: Record<K, number>,
+  totalShown = true,
+): Record<K, number | null> {
+  const keys = Object.keys(counts) as K[];
+  const shown = Object.fromEntries(keys.map((k) => [k, suppress(counts[k])])) as Record<K, number | null>;
+  if (!totalShown || keys.filter((k) => shown[k] === null).length !== 1) return shown;
+  const next = keys
+    .filter((k) => shown[k] !== null && counts[k] > 0)
+    .reduce<K | null>((a, k) => (a === null || counts[k] < counts[a] ? k : a), null);
+  if (next !== null) shown[next] = null;
+  return shown;
+}
+
 /** A share of a group: null when the group is under five (or empty). */
 function share(part: number, whole: number): number | null {
   return whole < SMALL_NUMBER_LIMIT ? null : Math.round((part / whole) * 1000) / 1000;
@@ -102,12 +124,19 @@ export function aggregate(facts: ReferralFact[], policyLeadTimeDays: number | nu
     .map(([key, group]) => {
       const [municipalityNumber, month] = key.split('|');
       const leads = group.map((f) => leadDays(f.noticedOn, f.anchorDate as string));
-      const outcome = Object.fromEntries(
-        HOUSING_OUTCOME_GROUPS.map((g) => [
-          g,
-          suppress(group.filter((f) => outcomeGroup(f.housingOutcome) === g).length),
-        ]),
-      ) as Record<HousingOutcomeGroup, number | null>;
+      const under = policyLeadTimeDays === null ? 0 : leads.filter((d) => d < policyLeadTimeDays).length;
+      // A share times the shown total is a count: it is shown only when both its parts may be.
+      const underShown =
+        suppressGroup({ under, over: leads.length - under }, suppress(leads.length) !== null).under !== null;
+      const outcome = suppressGroup(
+        Object.fromEntries(
+          HOUSING_OUTCOME_GROUPS.map((g) => [
+            g,
+            group.filter((f) => outcomeGroup(f.housingOutcome) === g).length,
+          ]),
+        ) as Record<HousingOutcomeGroup, number>,
+        suppress(group.length) !== null,
+      );
       const clocks = group.flatMap((f) => f.clocks);
       const kinds = [...new Set(clocks.map((c) => c.kind))].sort();
       return {
@@ -116,26 +145,25 @@ export function aggregate(facts: ReferralFact[], policyLeadTimeDays: number | nu
         noticesReceived: suppress(group.length),
         leadTimeDays: {
           median: median(leads),
-          shareUnderPolicy:
-            policyLeadTimeDays === null
-              ? null
-              : share(leads.filter((d) => d < policyLeadTimeDays).length, leads.length),
+          shareUnderPolicy: policyLeadTimeDays === null || !underShown ? null : share(under, leads.length),
         },
         housingOutcome: outcome,
         answeredInTime: kinds.map((kind) => {
           const met = clocks.filter((c) => c.kind === kind && c.met);
           const inTime = met.filter((c) => c.inTime).length;
+          // Answered minus in time is the late answers: the pair is one group under the rule.
+          const timing = suppressGroup({ inTime, late: met.length - inTime }, suppress(met.length) !== null);
           return {
             kind,
             answered: suppress(met.length),
-            inTime: suppress(inTime),
-            share: share(inTime, met.length),
+            inTime: timing.inTime,
+            share: timing.inTime === null ? null : share(inTime, met.length),
           };
         }),
-        breaches: {
-          lateNotice: suppress(clocks.filter((c) => c.breached && c.shortNotice).length),
-          lateAnswer: suppress(clocks.filter((c) => c.breached && !c.shortNotice).length),
-        },
+        breaches: suppressGroup({
+          lateNotice: clocks.filter((c) => c.breached && c.shortNotice).length,
+          lateAnswer: clocks.filter((c) => c.breached && !c.shortNotice).length,
+        }),
       };
     });
 }

@@ -3,6 +3,9 @@ import { osloDate } from '@overgang/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockFact, ReferralFact } from '../domain/statistics';
 
+/** The incoming date was set no earlier than the one kept (or none is kept). */
+const NEWER = `(referral_fact.anchor_set_at IS NULL OR referral_fact.anchor_set_at <= EXCLUDED.anchor_set_at)`;
+
 interface FactRow {
   referral_id: string;
   municipality_number: string;
@@ -25,7 +28,10 @@ interface ClockRow {
 export class ReferralFactRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** A submitted referral; a second submitted event for it changes nothing. */
+  /**
+   * A submitted referral; a second submitted event for it changes nothing. A date or outcome that
+   * arrived first (another topic) is kept, and a date keeps the newer of the two.
+   */
   async submitted(
     m: EntityManager,
     f: { referralId: string; referralType: string; municipalityNumber: string; anchorDate: string | null },
@@ -33,7 +39,13 @@ export class ReferralFactRepository {
   ): Promise<void> {
     await m.query(
       `INSERT INTO referral_fact (referral_id, referral_type, municipality_number, anchor_date, anchor_set_at, noticed_on)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (referral_id) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (referral_id) DO UPDATE
+         SET referral_type = EXCLUDED.referral_type, municipality_number = EXCLUDED.municipality_number,
+             noticed_on = EXCLUDED.noticed_on,
+             anchor_date = CASE WHEN ${NEWER} THEN EXCLUDED.anchor_date ELSE referral_fact.anchor_date END,
+             anchor_set_at = CASE WHEN ${NEWER} THEN EXCLUDED.anchor_set_at ELSE referral_fact.anchor_set_at END
+         WHERE referral_fact.referral_type IS NULL`,
       [f.referralId, f.referralType, f.municipalityNumber, f.anchorDate, at, osloDate(at)],
     );
   }
@@ -41,8 +53,9 @@ export class ReferralFactRepository {
   /** The release or discharge date moved; an older change than the one kept is ignored. */
   async anchorMoved(m: EntityManager, referralId: string, to: string, at: Date): Promise<void> {
     await m.query(
-      `UPDATE referral_fact SET anchor_date = $2, anchor_set_at = $3
-       WHERE referral_id = $1 AND anchor_set_at <= $3`,
+      `INSERT INTO referral_fact (referral_id, anchor_date, anchor_set_at) VALUES ($1, $2, $3)
+       ON CONFLICT (referral_id) DO UPDATE SET anchor_date = EXCLUDED.anchor_date, anchor_set_at = EXCLUDED.anchor_set_at
+       WHERE ${NEWER}`,
       [referralId, to, at],
     );
   }
@@ -50,8 +63,9 @@ export class ReferralFactRepository {
   /** A housing outcome was reported; the latest one counts. */
   async outcome(m: EntityManager, referralId: string, code: string, at: Date): Promise<void> {
     await m.query(
-      `UPDATE referral_fact SET housing_outcome = $2, outcome_at = $3
-       WHERE referral_id = $1 AND (outcome_at IS NULL OR outcome_at <= $3)`,
+      `INSERT INTO referral_fact (referral_id, housing_outcome, outcome_at) VALUES ($1, $2, $3)
+       ON CONFLICT (referral_id) DO UPDATE SET housing_outcome = EXCLUDED.housing_outcome, outcome_at = EXCLUDED.outcome_at
+       WHERE referral_fact.outcome_at IS NULL OR referral_fact.outcome_at <= EXCLUDED.outcome_at`,
       [referralId, code, at],
     );
   }

@@ -38,7 +38,7 @@ export class StatisticsQueryDto {
 type CsvResponse = { send(b: string): void };
 
 const SUMMARY =
-  'per municipality and month of the date: notices received, notice lead time, housing outcome, answered in time per clock kind, breaches by cause. Counts 1–4 are null.';
+  'per municipality and month of the date: notices received, notice lead time, housing outcome, answered in time per clock kind, breaches by cause. Counts 1–4 are null, and a second count where the first could be derived from a total.';
 
 /** Statistics without personal data, counted from the fact table (never from a referral). */
 @ApiTags('statistics')
@@ -57,7 +57,7 @@ export class StatisticsController {
   @Get('releases.csv')
   @Roles('coordinator', 'hub-admin')
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'The release statistics as CSV ("<5" for a suppressed figure).' })
+  @ApiOperation({ summary: 'The release statistics as CSV (":" for a suppressed figure).' })
   async releasesCsv(@Query() q: StatisticsQueryDto, @Res() res: CsvResponse) {
     res.send(statisticsCsv(await this.run('releases', q)));
   }
@@ -72,7 +72,7 @@ export class StatisticsController {
   @Get('discharges.csv')
   @Roles('coordinator', 'hub-admin')
   @Header('content-type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'The discharge statistics as CSV ("<5" for a suppressed figure).' })
+  @ApiOperation({ summary: 'The discharge statistics as CSV (":" for a suppressed figure).' })
   async dischargesCsv(@Query() q: StatisticsQueryDto, @Res() res: CsvResponse) {
     res.send(statisticsCsv(await this.run('discharges', q)));
   }

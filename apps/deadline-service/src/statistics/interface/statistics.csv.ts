@@ -2,11 +2,13 @@ import { csvCell } from '@overgang/core';
 import { StatisticsView } from '../application/statistics.handlers';
 import { HOUSING_OUTCOME_GROUPS } from '../domain/statistics';
 
-const cell = (v: number | string | null) => (v === null ? '<5' : csvCell(String(v)));
+/** Statistics Norway's mark for a figure not shown for confidentiality (a hidden one need not be under five). */
+const HIDDEN = ':';
+const cell = (v: number | string | null) => (v === null ? HIDDEN : csvCell(String(v)));
 
 /**
  * The statistics as CSV, one row per municipality, month and clock kind (the per-referral
- * figures repeat on each kind's row). A suppressed figure is "<5".
+ * figures repeat on each kind's row). A suppressed figure is ":".
  */
 export function statisticsCsv(v: StatisticsView): string {
   const head = [
