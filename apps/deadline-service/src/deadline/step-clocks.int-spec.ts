@@ -361,4 +361,30 @@ describe('clocks a step opens, on the real database and broker', () => {
       'open',
     ]);
   });
+
+  it('opens a withheld unit’s clocks paused when the withholding came before the routing', async () => {
+    const referralId = randomUUID();
+    await step(
+      referralId,
+      'release-notice',
+      { action: 'withhold', unitId: NAV.unitId, code: 'CONSENT_WITHDRAWN', from: 'delivered' },
+      2,
+    );
+    await eventually(
+      () =>
+        ds.query<unknown[]>(`SELECT 1 FROM early_stop WHERE referral_id = $1 AND kind = 'withheld'`, [
+          referralId,
+        ]),
+      { until: (r) => r.length === 1, what: 'the withholding remembered' },
+    );
+    await route(referralId, 'release-notice', [HOUSING, NAV], inDays(40));
+    const opened = await until(referralId, 'three clocks', (c) => c.length === 3);
+    expect(opened.filter((c) => c.recipient_unit_id === NAV.unitId)).toEqual([
+      expect.objectContaining({ status: 'paused', paused_reason: 'CONSENT_WITHDRAWN' }),
+    ]);
+    expect(opened.filter((c) => c.recipient_unit_id === HOUSING.unitId).map((c) => c.status)).toEqual([
+      'open',
+      'open',
+    ]);
+  });
 });

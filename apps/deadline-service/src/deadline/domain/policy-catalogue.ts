@@ -25,7 +25,9 @@ export type ClockEvent =
   | 'left-early'
   | 'readmitted'
   | 'deduction-change-requested'
-  | 'deduction-change-confirmed';
+  | 'deduction-change-confirmed'
+  /** Consent withdrawn for one recipient before its clocks opened: they open paused. */
+  | 'withheld';
 
 export type AnchorKind = 'expected-release' | 'planned-discharge';
 

@@ -105,6 +105,11 @@ export class ClockOpener {
         (!isStepOpened(policy) || x.at.getTime() >= c.startedAt.getTime()),
     );
     if (stop) await this.transitions.meet(ctx, clock, stop.at);
+    const withheld = early.find((x) => x.unitId === c.recipientUnitId && x.event === 'withheld');
+    if (!stop && withheld) {
+      const from = new Date(Math.max(withheld.at.getTime(), c.startedAt.getTime()));
+      await this.transitions.pause(ctx, clock, 'CONSENT_WITHDRAWN', from);
+    }
     return clock;
   }
 }

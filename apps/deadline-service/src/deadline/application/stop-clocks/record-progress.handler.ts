@@ -43,6 +43,9 @@ export class RecordProgressHandler {
         break;
       case 'pause-unit':
         if (!e.recipientUnitId) break;
+        // Not routed to the unit yet (a part parked): its clocks open paused when it is.
+        if (!clocks.some(forUnit))
+          await this.clocks.rememberEvent(ctx.manager, e.referralId, e.recipientUnitId, 'withheld', at);
         for (const c of clocks.filter((c) => isRunning(c.status) && forUnit(c)))
           await this.transitions.pause(ctx, c, effect.reasonCode, at, order);
         break;
