@@ -6,7 +6,7 @@ const fs = require('fs');
 const kafka = require('./kafka/kafka');
 const oidc = require('./oidc/provider');
 const { resolvePostgres } = require('./postgres');
-const { DEV_SECRET, providerToken, oidcPort } = require('./token');
+const { providerToken, oidcPort } = require('./token');
 const { seedDemo } = require('./demo-data');
 const { launchServices } = require('./launcher');
 
@@ -63,9 +63,14 @@ async function main() {
       brokers = (await kafka.startBroker({ dataDir: kafkaDir, port, controllerPort: port + 1, log })).brokers;
     }
     log(`Kafka: ${brokers}`);
-    log('fetching the identity provider (mock-oauth2-server) from Maven Central (cached after the first time)…');
-    oidcDir = path.join(DATA, 'oidc');
-    const provider = await oidc.startProvider({ dataDir: oidcDir, port: oidcPort(), log });
+    // AUTH_LOCAL_PROVIDER_URL: a provider already running (the fault suite's), as KAFKA_BROKERS is for Kafka.
+    let providerUrl = process.env.AUTH_LOCAL_PROVIDER_URL;
+    if (!providerUrl) {
+      log('fetching the identity provider (mock-oauth2-server) from Maven Central (cached after the first time)…');
+      oidcDir = path.join(DATA, 'oidc');
+      providerUrl = `http://127.0.0.1:${(await oidc.startProvider({ dataDir: oidcDir, port: oidcPort(), log })).port}`;
+    }
+    log(`identity provider: ${providerUrl}`);
     pg = await resolvePostgres({
       database: process.env.OVERGANG_DATABASE || 'overgang',
       dataDir: path.join(DATA, 'pg'),
@@ -85,8 +90,7 @@ async function main() {
         NODE_ENV: process.env.NODE_ENV || 'development',
         DATABASE_URL: pg.url,
         KAFKA_BROKERS: brokers,
-        AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET || DEV_SECRET,
-        AUTH_LOCAL_PROVIDER_URL: `http://127.0.0.1:${provider.port}`,
+        AUTH_LOCAL_PROVIDER_URL: providerUrl,
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
       },
       ports,

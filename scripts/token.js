@@ -7,10 +7,8 @@
 // The provider listens on 127.0.0.1:8090 unless OVERGANG_OIDC_PORT says otherwise.
 const path = require('path');
 const fs = require('fs');
-const { execSync } = require('child_process');
 const oidc = require('./oidc/provider');
 
-const DEV_SECRET = 'overgang-local-development-secret-not-for-production';
 const DIRECTORY = path.join(
   __dirname,
   '..',
@@ -22,41 +20,16 @@ const DIRECTORY = path.join(
   'demo-directory.json',
 );
 
-const ISSUER_JS = path.join(__dirname, '..', 'dist', 'libs', 'auth', 'src', 'token-issuer.js');
-
-/** The one token issuer is libs/auth's (the tests use it too); this script runs its compiled form. */
-function issuer() {
-  if (!fs.existsSync(ISSUER_JS))
-    execSync('npm run -s build', { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
-  // The compiled issuer imports other libs by their @overgang/<lib> aliases.
-  require('./register-paths');
-  return require(ISSUER_JS);
-}
-
-function issue({ sub, org, unit, roles }) {
-  const settings = {
-    secret: process.env.AUTH_JWT_SECRET || DEV_SECRET,
-    issuer: process.env.AUTH_JWT_ISSUER || 'overgang-local',
-    audience: process.env.AUTH_JWT_AUDIENCE || 'overgang',
-  };
-  // As long as the services accept (AUTH_MAX_TOKEN_LIFETIME_S, default 3600 s), never longer.
-  const lifetime = Number(process.env.AUTH_MAX_TOKEN_LIFETIME_S) || undefined;
-  return issuer().issueToken(settings, { sub, org, unit: unit ?? null, roles }, lifetime);
-}
-
-/** A token for one user of the demo directory. */
-function tokenForDemoUser(id) {
-  const u = demoUsers().find((x) => x.id === id);
-  if (!u) throw new Error(`Unknown demo user "${id}"`);
-  return issue({ sub: u.id, org: u.organisationNumber, unit: u.unitId, roles: u.roles });
-}
-
 function demoUsers() {
   return JSON.parse(fs.readFileSync(DIRECTORY, 'utf8')).users;
 }
 
-/** The local identity provider's port (npm start's, or OVERGANG_OIDC_PORT). */
-const oidcPort = () => Number(process.env.OVERGANG_OIDC_PORT || 8090);
+/** The local identity provider's port: OVERGANG_OIDC_PORT, AUTH_LOCAL_PROVIDER_URL's, or npm start's 8090. */
+const oidcPort = () =>
+  Number(
+    process.env.OVERGANG_OIDC_PORT ||
+      (process.env.AUTH_LOCAL_PROVIDER_URL ? new URL(process.env.AUTH_LOCAL_PROVIDER_URL).port : 8090),
+  );
 
 /** A demo user's (or a persona's) token from the running local identity provider. */
 async function providerToken(user) {
@@ -105,4 +78,4 @@ if (require.main === module)
     process.exit(1);
   });
 
-module.exports = { DEV_SECRET, issue, demoUsers, tokenForDemoUser, providerToken, oidcPort };
+module.exports = { demoUsers, providerToken, oidcPort };

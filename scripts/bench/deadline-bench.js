@@ -109,11 +109,10 @@ async function runDeadlineBench({ brokers, databaseUrl, log: say = log }) {
   const { DataSource } = require('typeorm');
   const app = await startDeadlineService(
     {
-      // Not production: the bench runs with the local issuer and a throwaway secret.
+      // Not production: the bench's own database and broker; it sends no request that needs a token.
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: brokers,
-      AUTH_JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
       LOG_LEVEL: 'error',
       PORT: '0',
       OUTBOX_POLL_MS: '50',

@@ -4,14 +4,17 @@
 // from its 201 to the routing event and to its first opened clock; peak memory of each service.
 require('../register-paths');
 const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { randomUUID } = require('crypto');
 const { Kafka, logLevel } = require('kafkajs');
 const { launchServices } = require('../launcher');
-const { issue } = require('../token');
+const oidc = require('../oidc/provider');
 const { pct } = require('./raw-bench');
 const { syntheticNationalId } = require('@overgang/norway');
 
-const SECRET = 'bench-secret-bench-secret-bench-secret-0001';
+/** The bench's own identity provider, beside the hub's ports. */
+const OIDC_PORT = 4110;
 const PORTS = { gateway: 4100, 'referral-service': 4101, 'routing-service': 4102, 'deadline-service': 4103 };
 
 function isoDate(d) {
@@ -117,7 +120,16 @@ function peakRssMiB(pid) {
 }
 
 async function runHubBench({ brokers, databaseUrl, log }) {
-  process.env.AUTH_JWT_SECRET = SECRET;
+  const oidcDir = fs.mkdtempSync(path.join(os.tmpdir(), 'overgang-bench-oidc-'));
+  await oidc.startProvider({ dataDir: oidcDir, port: OIDC_PORT });
+  try {
+    return await benchHub({ brokers, databaseUrl, log });
+  } finally {
+    await oidc.stopProvider({ dataDir: oidcDir });
+  }
+}
+
+async function benchHub({ brokers, databaseUrl, log }) {
   const hub = await launchServices({
     env: {
       ...process.env,
@@ -125,7 +137,7 @@ async function runHubBench({ brokers, databaseUrl, log }) {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: brokers,
-      AUTH_JWT_SECRET: SECRET,
+      AUTH_LOCAL_PROVIDER_URL: `http://127.0.0.1:${OIDC_PORT}`,
       LOG_LEVEL: 'warn',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       // The load generator is one user at one address, far above any real caller's rate.
@@ -144,7 +156,8 @@ async function runHubBench({ brokers, databaseUrl, log }) {
   const openedAt = new Map();
   try {
     const base = hub.urls.gateway;
-    const token = issue({ sub: 'consultant-drammen-fengsel', org: '100000008', unit: 'drammen-fengsel-sosialkonsulent', roles: ['prison-consultant'] });
+    // Asked for once: a run is shorter than the token's hour.
+    const token = await oidc.personToken(OIDC_PORT, 'consultant-drammen-fengsel');
     // The referral service is ready once the routing service's recipient map has reached it.
     await consumer.connect();
     await consumer.subscribe({ topics: ['routing.referral-routed.v1', 'deadline.opened.v1'], fromBeginning: false });

@@ -4,7 +4,7 @@
 const { randomUUID } = require('crypto');
 const { setTimeout: sleep } = require('timers/promises');
 const { syntheticNationalId } = require('../synthetic-id');
-const { tokenForDemoUser } = require('../token');
+const { providerToken } = require('../token');
 
 const RETRY_WINDOW_MS = 60_000;
 const ATTEMPT_TIMEOUT_MS = 35_000;
@@ -26,8 +26,9 @@ const MUNICIPALITIES = [
 ];
 
 const tokens = new Map();
+/** A demo user's token from the suite's identity provider (AUTH_LOCAL_PROVIDER_URL), asked for once. */
 function token(user) {
-  if (!tokens.has(user)) tokens.set(user, tokenForDemoUser(user));
+  if (!tokens.has(user)) tokens.set(user, providerToken(user));
   return tokens.get(user);
 }
 
@@ -49,7 +50,7 @@ async function call(
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${token(user)}`,
+        authorization: `Bearer ${await token(user)}`,
         ...(body ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },

@@ -10,7 +10,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const GRACE_MS = 10_000;
 const MARGIN_MS = 5_000;
 
-async function ctrlC({ brokers, databaseUrl, secret, ports, log }) {
+async function ctrlC({ brokers, databaseUrl, ports, log }) {
   const row = {
     name: 'ctrl-c with a frozen service',
     submitted: null,
@@ -27,7 +27,6 @@ async function ctrlC({ brokers, databaseUrl, secret, ports, log }) {
     KAFKA_BROKERS: brokers,
     DATABASE_URL: databaseUrl,
     OVERGANG_DATABASE: 'overgang_faults_ctrlc',
-    AUTH_JWT_SECRET: secret,
     LOG_LEVEL: 'warn',
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     GATEWAY_PORT: String(ports.gateway),

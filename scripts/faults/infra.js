@@ -6,6 +6,7 @@ const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const kafka = require('../kafka/kafka');
+const oidc = require('../oidc/provider');
 const { resolvePostgres } = require('../postgres');
 const { alive, signal, cmdline, descendants, waitGone } = require('./procs');
 
@@ -48,6 +49,7 @@ async function removeLeftovers(log) {
     if (alive(pid)) signal(pid, 'SIGCONT');
     await kafka.stopBroker({ dataDir: KAFKA_DIR });
   }
+  await oidc.stopProvider({ dataDir: path.join(BASE, 'oidc') });
   fs.rmSync(BASE, { recursive: true, force: true });
 }
 

@@ -7,6 +7,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const kafka = require('../kafka/kafka');
+const oidc = require('../oidc/provider');
 const { BASE, Broker, Postgres, removeLeftovers, recordServicePids, assertPortsFree } = require('./infra');
 const { Hub, SERVICES } = require('./hub');
 const { Observer } = require('./checks');
@@ -14,7 +15,6 @@ const { writeReport } = require('./report');
 const scenarios = require('./scenarios');
 const { ctrlC } = require('./ctrl-c');
 
-const SECRET = 'fault-suite-secret-fault-suite-secret-0001';
 const KAFKA_PORT = 29092;
 const PG_PORT = 25432;
 const PORTS = {
@@ -23,6 +23,7 @@ const PORTS = {
   'routing-service': 23002,
   'deadline-service': 23003,
 };
+const OIDC_PORT = 23020;
 const CTRL_C_PORTS = {
   gateway: 23010,
   'referral-service': 23011,
@@ -36,11 +37,11 @@ const t0 = Date.now();
 const log = (m) =>
   process.stderr.write(`[faults ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${m}\n`);
 
-// Tokens are signed with the suite's secret, which the services it starts verify.
-process.env.AUTH_JWT_SECRET = SECRET;
+// The suite's own identity provider signs the clients' tokens; the services trust it.
+process.env.AUTH_LOCAL_PROVIDER_URL = `http://127.0.0.1:${OIDC_PORT}`;
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
-const state = { hub: null, broker: null, pg: null, observer: null, cleaning: null };
+const state = { hub: null, broker: null, pg: null, oidc: null, observer: null, cleaning: null };
 
 function cleanup() {
   state.cleaning ??= (async () => {
@@ -48,6 +49,7 @@ function cleanup() {
     await state.hub?.stop(5000).catch((err) => log(`stopping services: ${err.message}`));
     await state.broker?.stop().catch((err) => log(`stopping Kafka: ${err.message}`));
     await state.pg?.stop().catch((err) => log(`stopping PostgreSQL: ${err.message}`));
+    if (state.oidc) await oidc.stopProvider({ dataDir: state.oidc }).catch((err) => log(`stopping the provider: ${err.message}`));
   })();
   return state.cleaning;
 }
@@ -75,6 +77,7 @@ async function main() {
     KAFKA_PORT,
     KAFKA_PORT + 1,
     PG_PORT,
+    OIDC_PORT,
     ...Object.values(PORTS),
     ...Object.values(CTRL_C_PORTS),
   ]);
@@ -83,6 +86,9 @@ async function main() {
   await kafka.fetchJars();
   state.broker = await new Broker(KAFKA_PORT).start();
   log(`Kafka on ${state.broker.brokers} (pid ${state.broker.pid})`);
+  state.oidc = path.join(BASE, 'oidc');
+  await oidc.startProvider({ dataDir: state.oidc, port: OIDC_PORT });
+  log(`identity provider on ${process.env.AUTH_LOCAL_PROVIDER_URL}`);
   state.pg = await new Postgres(PG_PORT).start('overgang_faults');
   log(`embedded PostgreSQL on 127.0.0.1:${PG_PORT}`);
   const logFile = path.join(BASE, 'services.log');
@@ -93,7 +99,6 @@ async function main() {
       NODE_ENV: 'test',
       DATABASE_URL: state.pg.url,
       KAFKA_BROKERS: state.broker.brokers,
-      AUTH_JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
       // The clients are a few users at one address sending bursts well above real use.
       THROTTLE_USER_LIMIT: '100000000',
@@ -162,7 +167,6 @@ async function main() {
       await ctrlC({
         brokers: state.broker.brokers,
         databaseUrl: state.pg.url,
-        secret: SECRET,
         ports: CTRL_C_PORTS,
         log,
       }),

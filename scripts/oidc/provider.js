@@ -18,8 +18,13 @@ const DIRECTORY = path.join(ROOT, 'apps', 'routing-service', 'src', 'directory',
 const CLIENTS = path.join(__dirname, 'clients.json');
 const MAIN_CLASS = 'no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt';
 const AUDIENCE = 'overgang';
-/** People's issuer and systems' issuer, by their path on the provider. */
-const ISSUER_IDS = { people: 'ansatt', systems: 'maskinporten' };
+/**
+ * People's issuer and systems' issuer, by their path on the provider; and, for the tests of the
+ * hub's token-lifetime rule, one whose tokens live an hour and five minutes (no service trusts it
+ * unless told to).
+ */
+const ISSUER_IDS = { people: 'ansatt', systems: 'maskinporten', longLived: 'langlevd' };
+const LONG_LIVED_EXPIRY_S = 3900;
 /** As long as the services accept a token (AUTH_MAX_TOKEN_LIFETIME_S), never longer. */
 const TOKEN_EXPIRY_S = 3600;
 /** A sign-in name for a test persona whose claims come with the token request (tests, `npm run token -- --sub`). */
@@ -81,6 +86,7 @@ function providerConfig({ newKey = false } = {}) {
     tokenCallbacks: [
       { issuerId: ISSUER_IDS.people, tokenExpiry: TOKEN_EXPIRY_S, requestMappings: people },
       { issuerId: ISSUER_IDS.systems, tokenExpiry: TOKEN_EXPIRY_S, requestMappings: systems },
+      { issuerId: ISSUER_IDS.longLived, tokenExpiry: LONG_LIVED_EXPIRY_S, requestMappings: people },
     ],
   };
 }
@@ -94,7 +100,13 @@ const files = (dataDir) => ({
 const issuerUrl = (port, which) => `http://127.0.0.1:${port}/${ISSUER_IDS[which]}`;
 
 function readPid(dataDir) {
-  const pid = Number.parseInt(fs.readFileSync(files(dataDir).pid, { encoding: 'utf8', flag: 'a+' }), 10);
+  let text;
+  try {
+    text = fs.readFileSync(files(dataDir).pid, 'utf8');
+  } catch {
+    return null;
+  }
+  const pid = Number.parseInt(text, 10);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
@@ -181,7 +193,7 @@ async function stopProvider({ dataDir, log = noop }) {
  * A person's access token from the people's issuer, by the password grant (the provider's way to
  * sign in without a browser; local only): a demo user by id, or a test persona by its claims.
  */
-async function personToken(port, user) {
+async function personToken(port, user, issuer = 'people') {
   const form =
     typeof user === 'string'
       ? { username: user }
@@ -192,7 +204,7 @@ async function personToken(port, user) {
           unit: user.unit ?? '',
           roles: user.roles.join(' '),
         };
-  return tokenRequest(issuerUrl(port, 'people'), {
+  return tokenRequest(issuerUrl(port, issuer), {
     grant_type: 'password',
     password: 'local',
     client_id: 'overgang-cli',

@@ -2,7 +2,6 @@ import { randomUUID } from 'crypto';
 import request from 'supertest';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { issueToken } from '@overgang/auth';
 import { addCalendarDays, osloDate } from '@overgang/core';
 import {
   aConsent,
@@ -10,7 +9,7 @@ import {
   aReleaseNotice,
   DRAMMEN,
   eventually,
-  TEST_ISSUER,
+  tokenForClaims,
   tokenFor,
   TopicRecorder,
 } from '@overgang/testing';
@@ -27,7 +26,7 @@ const ROUTED = 'routing.referral-routed.v1';
 const UNROUTABLE = 'routing.referral-unroutable.v1';
 const SUBMITTED = 'referral.submitted.v1';
 const hole = (sub: string, roles: string[]) => ({
-  Authorization: `Bearer ${issueToken(TEST_ISSUER, { sub, org: HOLE.housing, unit: HOLE.unit, roles: roles as never })}`,
+  Authorization: `Bearer ${tokenForClaims({ sub, org: HOLE.housing, unit: HOLE.unit, roles: roles as never })}`,
 });
 
 type Envelope = { id: string; type: string; key: string; payload: Record<string, unknown> };
@@ -375,7 +374,7 @@ describe('parking what the directory cannot route, end to end', () => {
     expect(nav).toMatchObject({ person: null, personalDataWithheld: { code: 'REFERRAL.CONSENT_WITHDRAWN' } });
     // The housing service, which the consent still names, goes on reading it.
     const modumCaseworker = {
-      Authorization: `Bearer ${issueToken(TEST_ISSUER, { sub: 'cp-modum-bolig-1', org: modum.housing, unit: modum.unit, roles: ['housing-caseworker'] })}`,
+      Authorization: `Bearer ${tokenForClaims({ sub: 'cp-modum-bolig-1', org: modum.housing, unit: modum.unit, roles: ['housing-caseworker'] })}`,
     };
     const housing = await api().get(`/api/v1/referrals/${id}`).set(modumCaseworker).expect(200);
     expect(housing.body.personalDataWithheld).toBeNull();

@@ -1,33 +1,33 @@
 import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AddressInfo } from 'net';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { RECIPIENT_MAP_PUBLISHED_V1 } from '@overgang/contracts';
-import { issueToken, Role } from '@overgang/auth';
+import * as jwt from 'jsonwebtoken';
+import { Role } from '@overgang/auth';
 import {
   aConsent,
   aNationalId,
   aReleaseNotice,
   eventually,
-  TEST_ISSUER,
   TEST_JWT_SECRET,
+  tokenForClaims,
 } from '@overgang/testing';
+import { issuerEntry, longLivedToken, systemSignedIn } from '../support/oidc';
 import { startDeadlineService } from '../../apps/deadline-service/src/bootstrap';
 import { startReferralService } from '../../apps/referral-service/src/bootstrap';
 import { DEMO_DIRECTORY, startRoutingService } from '../../apps/routing-service/src/bootstrap';
 
-const ROOT = join(__dirname, '..', '..');
 const HUB_ORGANISATION = '100000148';
 const key = () => randomBytes(32).toString('base64');
-/** What production is given: its own secret, its own issuer, its own data keys. */
-const OWN = {
-  AUTH_JWT_SECRET: randomBytes(36).toString('base64'),
-  AUTH_JWT_ISSUER: 'https://login.overgang-prod.invalid',
-};
+/**
+ * What production is given: its own trusted issuers (here the test run's provider's people issuer,
+ * on this machine, and its long-lived one, to show the lifetime rule), its own data keys.
+ */
+const OWN = () => ({ AUTH_ISSUERS: JSON.stringify([issuerEntry('people'), issuerEntry('longLived')]) });
 const DATA_KEYS = { DATA_KEYS: `prod1:${key()}`, DATA_KEY_CURRENT: 'prod1', DATA_HMAC_KEY: key() };
 const url = (app: INestApplication) =>
   `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -48,11 +48,11 @@ describe('production mode (NODE_ENV=production)', () => {
     THROTTLE_USER_LIMIT: '1000000',
     THROTTLE_UNAUTHENTICATED_LIMIT: '1000000',
     THROTTLE_ADDRESS_LIMIT: '1000000',
-    ...OWN,
+    ...OWN(),
     ...extra,
   });
-  const token = (sub: string, org: string, unit: string | null, roles: Role[], lifetimeS?: number) =>
-    `Bearer ${issueToken({ secret: OWN.AUTH_JWT_SECRET, issuer: OWN.AUTH_JWT_ISSUER, audience: 'overgang' }, { sub, org, unit, roles }, lifetimeS)}`;
+  const token = (sub: string, org: string, unit: string | null, roles: Role[]) =>
+    `Bearer ${tokenForClaims({ sub, org, unit, roles })}`;
   const consultant = () =>
     token('consultant-drammen-fengsel', '100000008', 'drammen-fengsel-sosialkonsulent', [
       'prison-consultant',
@@ -75,21 +75,21 @@ describe('production mode (NODE_ENV=production)', () => {
     await admin?.end();
   });
 
-  it('refuses to boot with a secret published with the code, or with the local issuer', async () => {
-    const example = readFileSync(join(ROOT, '.env.example'), 'utf8').match(/^AUTH_JWT_SECRET=(.*)$/m)![1];
-    for (const secret of [example, TEST_JWT_SECRET]) {
-      await expect(
-        startReferralService(env({ ...DATA_KEYS, AUTH_JWT_SECRET: secret }), { port: 0 }),
-      ).rejects.toThrow(/AUTH_JWT_SECRET is a development or test secret/);
-      await expect(startDeadlineService(env({ AUTH_JWT_SECRET: secret }), { port: 0 })).rejects.toThrow(
-        /AUTH_JWT_SECRET/,
-      );
-      await expect(
-        startRoutingService(env({ AUTH_JWT_SECRET: secret, DIRECTORY_SEED_FILE: 'none' }), { port: 0 }),
-      ).rejects.toThrow(/AUTH_JWT_SECRET/);
-    }
-    const localIssuer = env({ ...DATA_KEYS, AUTH_JWT_ISSUER: 'overgang-local' });
-    await expect(startReferralService(localIssuer, { port: 0 })).rejects.toThrow(/AUTH_JWT_ISSUER/);
+  it('refuses to boot without trusted issuers, with the local identity provider, or with keys over plain http', async () => {
+    const without = env(DATA_KEYS);
+    delete without.AUTH_ISSUERS;
+    await expect(startReferralService(without, { port: 0 })).rejects.toThrow(/AUTH_ISSUERS must name/);
+    await expect(
+      startDeadlineService(env({ AUTH_LOCAL_PROVIDER_URL: process.env.AUTH_LOCAL_PROVIDER_URL as string }), {
+        port: 0,
+      }),
+    ).rejects.toThrow(/AUTH_LOCAL_PROVIDER_URL trusts the local identity provider/);
+    const plain = JSON.stringify([
+      { ...issuerEntry('people'), issuer: 'http://login.overgang-prod.invalid/idp' },
+    ]);
+    await expect(
+      startRoutingService(env({ AUTH_ISSUERS: plain, DIRECTORY_SEED_FILE: 'none' }), { port: 0 }),
+    ).rejects.toThrow(/production fetches keys over https only/);
   });
 
   it('refuses to seed the demo directory', async () => {
@@ -98,7 +98,7 @@ describe('production mode (NODE_ENV=production)', () => {
     ).rejects.toThrow(/DIRECTORY_SEED_FILE/);
   });
 
-  it('boots with its own secret and issuer, answers 503 until the directory has arrived, and refuses synthetic national IDs', async () => {
+  it('boots with its own issuers, answers 503 until the directory has arrived, and refuses synthetic national IDs', async () => {
     // The referral and deadline services first: no directory has been published to them yet. The
     // broker is the test run's, so a map an earlier suite published after its consumers stopped
     // would still be waiting for these consumer groups: move them past every map there is.
@@ -180,8 +180,22 @@ describe('production mode (NODE_ENV=production)', () => {
       { what: 'the referral service to receive the directory' },
     );
 
-    // Tokens of the local issuer, or living longer than AUTH_MAX_TOKEN_LIFETIME_S, are not accepted.
-    const local = issueToken(TEST_ISSUER, {
+    // A token of an issuer production does not list, signed with a shared secret, or living longer
+    // than AUTH_MAX_TOKEN_LIFETIME_S, is not accepted.
+    const system = await systemSignedIn('kos-drammen-fengsel', ['overgang:release-notices.write']);
+    await request(referral).get('/api/v1/referrals/inbox').set(system).expect(401);
+    const shared = jwt.sign({ org: '100000008', roles: ['prison-consultant'] }, TEST_JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: 'consultant-drammen-fengsel',
+      issuer: issuerEntry('people').issuer,
+      audience: 'overgang',
+      expiresIn: 600,
+    });
+    await request(referral)
+      .get('/api/v1/referrals/inbox')
+      .set('Authorization', `Bearer ${shared}`)
+      .expect(401);
+    const longLived = await longLivedToken({
       sub: 'consultant-drammen-fengsel',
       org: '100000008',
       unit: 'drammen-fengsel-sosialkonsulent',
@@ -189,16 +203,8 @@ describe('production mode (NODE_ENV=production)', () => {
     });
     await request(referral)
       .get('/api/v1/referrals/inbox')
-      .set('Authorization', `Bearer ${local}`)
+      .set('Authorization', `Bearer ${longLived}`)
       .expect(401);
-    const eightHours = token(
-      'consultant-drammen-fengsel',
-      '100000008',
-      'drammen-fengsel-sosialkonsulent',
-      ['prison-consultant'],
-      8 * 3600,
-    );
-    await request(referral).get('/api/v1/referrals/inbox').set('Authorization', eightHours).expect(401);
 
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();

@@ -5,7 +5,7 @@ import { startDeadlineService } from '../../apps/deadline-service/src/bootstrap'
 import { startReferralService } from '../../apps/referral-service/src/bootstrap';
 import { startGateway } from '../../apps/gateway/src/bootstrap';
 import { AppHooks } from '@overgang/web';
-import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
+import { eventually } from '@overgang/testing';
 
 export interface Hub {
   gateway: string;
@@ -36,7 +36,6 @@ export async function startHub(
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL,
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
     // The test run's identity provider (tests/setup/global-setup.ts), whose two issuers are trusted.
     ...(process.env.AUTH_LOCAL_PROVIDER_URL
       ? { AUTH_LOCAL_PROVIDER_URL: process.env.AUTH_LOCAL_PROVIDER_URL }

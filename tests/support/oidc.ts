@@ -1,4 +1,4 @@
-import { Role } from '@overgang/auth';
+import { localIssuers, Role } from '@overgang/auth';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const provider = require('../../scripts/oidc/provider.js');
@@ -16,6 +16,24 @@ export async function signedInAs(
   user: string | { sub: string; org: string; unit: string | null; roles: Role[] },
 ): Promise<{ Authorization: string }> {
   return { Authorization: `Bearer ${await provider.personToken(providerPort(), user)}` };
+}
+
+/** A token from the provider's issuer whose tokens live an hour and five minutes, and its issuer. */
+export function longLivedToken(user: {
+  sub: string;
+  org: string;
+  unit: string | null;
+  roles: Role[];
+}): Promise<string> {
+  return provider.personToken(providerPort(), user, 'longLived');
+}
+
+/** The trusted-issuer entry (AUTH_ISSUERS) for one of the provider's issuers, as `localIssuers` has it. */
+export function issuerEntry(which: 'people' | 'systems' | 'longLived') {
+  const base = `http://127.0.0.1:${providerPort()}`;
+  const [people, systems] = localIssuers(base);
+  if (which === 'systems') return systems;
+  return which === 'people' ? people : { ...people, issuer: `${base}/langlevd` };
 }
 
 /** An agency system's token from the provider's Maskinporten-like issuer, with these scopes. */

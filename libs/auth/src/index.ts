@@ -3,7 +3,6 @@ export * from './role-bindings';
 export * from './organisation-directory';
 export * from './caller-check';
 export * from './token-verification';
-export * from './token-issuer';
 export * from './jwt.strategy';
 export * from './guards';
 export * from './auth.module';

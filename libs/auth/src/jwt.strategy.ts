@@ -1,20 +1,12 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
-import * as jwt from 'jsonwebtoken';
-import { decodeJwt } from 'jose';
 import { Strategy } from 'passport-strategy';
 import { BaseServiceEnv, SERVICE_ENV } from '@overgang/config';
 import { IssuerUnavailable, OidcVerifier } from './oidc/oidc-verifier';
 import { issuerListProblem, localIssuers, TrustedIssuer } from './oidc/trusted-issuers';
 import { Principal } from './principal';
-import {
-  principalFromClaims,
-  TokenTimeRules,
-  tokenTimeRules,
-  tokenTrust,
-  VerifiedClaims,
-} from './token-verification';
+import { TokenTimeRules, tokenTimeRules } from './token-verification';
 
 type Done = (err: unknown, user?: Principal | false) => void;
 
@@ -37,6 +29,10 @@ class BearerTokenStrategy extends Strategy {
   }
 }
 
+/** https, or plain http to this machine only (a provider beside the service). */
+const isSecure = (url: string) =>
+  /^https:\/\//.test(url) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url);
+
 /** The OIDC issuers a service trusts: AUTH_ISSUERS, and in development and tests the local provider's. */
 export function trustedIssuers(env: BaseServiceEnv): TrustedIssuer[] {
   let configured: TrustedIssuer[] = [];
@@ -50,68 +46,41 @@ export function trustedIssuers(env: BaseServiceEnv): TrustedIssuer[] {
     const problem = issuerListProblem(parsed);
     if (problem) throw new Error(`AUTH_ISSUERS ${problem}`);
     configured = parsed as TrustedIssuer[];
+    if (env.NODE_ENV === 'production') {
+      const plain = configured.find((i) => !isSecure(i.issuer) || (i.jwksUri && !isSecure(i.jwksUri)));
+      if (plain) throw new Error(`AUTH_ISSUERS ${plain.issuer}: production fetches keys over https only`);
+    }
   }
   const local = env.AUTH_LOCAL_PROVIDER_URL
-    ? localIssuers(env.AUTH_LOCAL_PROVIDER_URL, env.AUTH_JWT_AUDIENCE)
+    ? localIssuers(env.AUTH_LOCAL_PROVIDER_URL, env.AUTH_AUDIENCE)
     : [];
   return [...configured, ...local];
 }
 
 /**
- * Every service verifies the caller's token itself; the gateway only routes. A token from a trusted
- * OIDC issuer is verified by its JWKS (OidcVerifier); the shared-secret issuer is still accepted while
- * the tests move to the local identity provider (issue 13).
+ * Every service verifies the caller's token itself; the gateway only routes. Only tokens from the
+ * trusted OpenID Connect issuers count, verified by their JWKS (OidcVerifier); there is no shared
+ * secret.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
   private readonly rules: TokenTimeRules;
   private readonly oidc: OidcVerifier;
-  private readonly oidcIssuers: ReadonlySet<string>;
 
-  constructor(@Inject(SERVICE_ENV) private readonly env: BaseServiceEnv) {
+  constructor(@Inject(SERVICE_ENV) env: BaseServiceEnv) {
     super();
     this.rules = tokenTimeRules(env);
-    const issuers = trustedIssuers(env);
-    this.oidc = new OidcVerifier(issuers, this.rules);
-    this.oidcIssuers = new Set(issuers.map((i) => i.issuer));
+    this.oidc = new OidcVerifier(trustedIssuers(env), this.rules);
   }
 
   async validate(token: string): Promise<Principal | false> {
-    let iss: unknown;
     try {
-      iss = decodeJwt(token).iss;
-    } catch {
-      return false;
+      const v = await this.oidc.verify(token);
+      return 'principal' in v ? v.principal : false;
+    } catch (err) {
+      if (err instanceof IssuerUnavailable)
+        throw new ServiceUnavailableException('The sign-in service cannot be reached to check your token.');
+      throw err;
     }
-    if (typeof iss === 'string' && this.oidcIssuers.has(iss)) {
-      try {
-        const v = await this.oidc.verify(token);
-        return 'principal' in v ? v.principal : false;
-      } catch (err) {
-        if (err instanceof IssuerUnavailable)
-          throw new ServiceUnavailableException('The sign-in service cannot be reached to check your token.');
-        throw err;
-      }
-    }
-    return this.legacy(token);
-  }
-
-  /**
-   * The shared-secret issuer the hub began with: HS256 only, its published development and test
-   * secrets refused in production (BaseServiceEnv). It goes when the tests sign in at the provider.
-   */
-  private legacy(token: string): Principal | false {
-    const trust = tokenTrust(this.env);
-    let claims: VerifiedClaims;
-    try {
-      claims = jwt.verify(token, trust.secretOrKey, {
-        algorithms: trust.algorithms,
-        issuer: trust.issuer,
-        audience: trust.audience,
-      });
-    } catch {
-      return false;
-    }
-    return principalFromClaims(claims, Math.floor(Date.now() / 1000), this.rules) ?? false;
   }
 }

@@ -1,8 +1,7 @@
-import { principalFromClaims, tokenTimeProblem } from './token-verification';
+import { tokenTimeProblem } from './token-verification';
 
 const now = 1_800_000_000;
 const rules = { maxLifetimeS: 3600, clockSkewS: 60 };
-const claims = { sub: 'u', org: '100000016', unit: 'drammen-boligtjenesten', roles: ['housing-caseworker'] };
 
 describe('the times a token must keep', () => {
   it('accepts a token that expires within the maximum and was issued by now', () => {
@@ -24,18 +23,5 @@ describe('the times a token must keep', () => {
   it('refuses a token issued in the future beyond the clock skew', () => {
     expect(tokenTimeProblem({ exp: now + 600, iat: now + 61 }, now, rules)).toMatch(/future/);
     expect(tokenTimeProblem({ exp: now + 600, iat: 'now' }, now, rules)).toMatch(/future/);
-  });
-
-  it('maps good claims to a principal and refuses bad ones', () => {
-    expect(
-      principalFromClaims({ ...claims, exp: now + 60, roles: ['housing-caseworker', 'x'] }, now, rules),
-    ).toEqual({
-      userId: 'u',
-      organisationNumber: '100000016',
-      unitId: 'drammen-boligtjenesten',
-      roles: ['housing-caseworker'],
-    });
-    expect(principalFromClaims(claims, now, rules)).toBeNull();
-    expect(principalFromClaims({ ...claims, exp: now + 60, org: 'NAV' }, now, rules)).toBeNull();
   });
 });

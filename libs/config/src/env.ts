@@ -8,24 +8,11 @@ import {
   Matches,
   Max,
   Min,
-  MinLength,
   ValidateBy,
   ValidationArguments,
   validateSync,
 } from 'class-validator';
 import { DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from '@overgang/persistence';
-
-/** The issuer name of the local token issuer (npm run token, the tests); never trusted in production. */
-export const LOCAL_ISSUER = 'overgang-local';
-
-/**
- * Secrets published with the code: .env.example and scripts/token.js (development), libs/testing
- * (tests). Anyone can sign a token with them, so production refuses to start with one.
- */
-export const PUBLISHED_SECRETS: readonly string[] = [
-  'overgang-local-development-secret-not-for-production',
-  'overgang-test-secret-0123456789abcdef-0123456789',
-];
 
 /** Longest a token may still be valid when it arrives, in seconds, unless AUTH_MAX_TOKEN_LIFETIME_S says otherwise. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_S = 3600;
@@ -71,32 +58,24 @@ export class BaseServiceEnv {
   @IsNotEmpty()
   KAFKA_BROKERS!: string;
 
-  /** Shared secret of the local token issuer (HS256). Production replaces it with an OIDC issuer. */
+  /** The audience the local identity provider's tokens are for (AUTH_ISSUERS name their own). */
   @IsString()
-  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
-  @RefusedInProduction(
-    PUBLISHED_SECRETS,
-    'AUTH_JWT_SECRET is a development or test secret published with the code; production needs its own',
-  )
-  AUTH_JWT_SECRET!: string;
-
-  @IsString()
-  @RefusedInProduction(
-    [LOCAL_ISSUER],
-    `AUTH_JWT_ISSUER ${LOCAL_ISSUER} is the local development issuer; production must name its own`,
-  )
-  AUTH_JWT_ISSUER = LOCAL_ISSUER;
-
-  @IsString()
-  AUTH_JWT_AUDIENCE = 'overgang';
+  AUTH_AUDIENCE = 'overgang';
 
   /**
    * The OpenID Connect issuers whose tokens are trusted, as a JSON array: issuer URL, audience,
    * algorithms (RS*, PS256, ES256/384; never none or HS*) and the claim mapping (README, Sign-in).
-   * Checked when the service starts.
+   * Required in production, where nothing else signs anybody in; checked when the service starts.
    */
-  @IsOptional()
-  @IsString()
+  @ValidateBy({
+    name: 'issuersInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        value === undefined ? !isProduction(args) : typeof value === 'string' && value.trim() !== '',
+      defaultMessage: () =>
+        'AUTH_ISSUERS must name the trusted OpenID Connect issuers (a JSON array); production needs at least one',
+    },
+  })
   AUTH_ISSUERS?: string;
 
   /** The local identity provider (scripts/oidc) whose two issuers development and tests trust. */
