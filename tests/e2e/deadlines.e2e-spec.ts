@@ -295,7 +295,7 @@ describe('deadline engine, end to end', () => {
 
     await request(hub.gateway)
       .post(`/api/v1/consents/${consent.body.id}/withdrawals`)
-      .set(auth('cp-nav-drammen-1'))
+      .set(auth('consultant-drammen-fengsel'))
       .send({ organisationNumbers: ['100000024'] })
       .expect(200);
     const nav = await eventually(() => clocksOf('coord-nav-drammen'), {
