@@ -91,6 +91,8 @@ async function main() {
         DATABASE_URL: pg.url,
         KAFKA_BROKERS: brokers,
         AUTH_LOCAL_PROVIDER_URL: providerUrl,
+        // The gateway signs browsers in at the provider's people issuer.
+        OIDC_ISSUER: `${providerUrl}/ansatt`,
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
       },
       ports,

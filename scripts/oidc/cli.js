@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// node scripts/oidc/cli.js start|stop|config [--port P] [--data-dir D]
+// node scripts/oidc/cli.js start|stop|config|login-page [--port P] [--data-dir D]
 //   start   the local identity provider (npm start does this itself), detached; stop ends it
-//   config  prints the provider's configuration (docker-compose mounts scripts/oidc/compose-config.json, made by it)
+//   config, login-page  print the provider's configuration and login page (docker-compose mounts
+//           scripts/oidc/compose-config.json and scripts/oidc/login.html, made by them)
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const provider = require('./provider');
@@ -22,6 +23,9 @@ async function main() {
       break;
     case 'config':
       process.stdout.write(`${JSON.stringify(provider.providerConfig())}\n`);
+      break;
+    case 'login-page':
+      process.stdout.write(provider.loginPage());
       break;
     default:
       console.log('Usage: node scripts/oidc/cli.js start|stop|config [--port P] [--data-dir D]');

@@ -52,9 +52,59 @@ function freshSigningKey() {
 
 /**
  * The provider's configuration: which claims each demo user's and each demo system's token carries.
- * `newKey`: sign with a freshly made key (a key rotation), not the provider's built-in one.
+ * `newKey`: sign with a freshly made key (a key rotation), not the provider's built-in one;
+ * `loginPagePath`: where the provider finds the login page (docker-compose mounts it at /config).
  */
-function providerConfig({ newKey = false } = {}) {
+/**
+ * The provider's sign-in page for browsers (its own is a text box for claims): a choice of the demo
+ * directory's users, in bokmål, whose organisation, unit and roles go with the sign-in as claims.
+ */
+function loginPage() {
+  const { users } = JSON.parse(fs.readFileSync(DIRECTORY, 'utf8'));
+  const claims = Object.fromEntries(
+    users.map((u) => [u.id, { aud: AUDIENCE, org: u.organisationNumber, unit: u.unitId ?? '', roles: u.roles }]),
+  );
+  const escape = (t) => String(t).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+  const options = users
+    .map((u) => `        <option value="${escape(u.id)}">${escape(u.id)} (${escape(u.roles.join(', '))})</option>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="nb">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Logg inn – Overgang (lokal testinnlogging)</title>
+    <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
+      label,select,button{display:block;font-size:1rem;margin-top:.5rem}select{width:100%;padding:.5rem}
+      button{padding:.6rem 1.2rem;margin-top:1rem;background:#1e2b3c;color:#fff;border:0;border-radius:4px}</style>
+  </head>
+  <body>
+    <main>
+      <h1>Logg inn i Overgang</h1>
+      <p>Dette er den lokale testinnloggingen. Velg en demobruker; alle navn og numre er fiktive. I drift
+        logger du inn med virksomhetens egen innlogging.</p>
+      <form method="post">
+        <label for="username">Demobruker</label>
+        <select id="username" name="username">
+${options}
+        </select>
+        <input type="hidden" id="claims" name="claims" />
+        <button type="submit">Logg inn</button>
+      </form>
+    </main>
+    <script>
+      const claims = ${JSON.stringify(claims)};
+      const user = document.getElementById('username');
+      const fill = () => (document.getElementById('claims').value = JSON.stringify(claims[user.value]));
+      user.addEventListener('change', fill);
+      fill();
+    </script>
+  </body>
+</html>
+`;
+}
+
+function providerConfig({ newKey = false, loginPagePath = '/config/login.html' } = {}) {
   const { users } = JSON.parse(fs.readFileSync(DIRECTORY, 'utf8'));
   const { clients } = JSON.parse(fs.readFileSync(CLIENTS, 'utf8'));
   const people = users.map((u) => ({
@@ -80,7 +130,10 @@ function providerConfig({ newKey = false } = {}) {
     },
   }));
   return {
-    interactiveLogin: false,
+    // The browser's sign-in (authorization code) shows the login page; the token endpoint's password
+    // and client-credentials grants are not affected.
+    interactiveLogin: true,
+    loginPagePath,
     httpServer: 'NettyWrapper',
     ...(newKey ? { tokenProvider: { keyProvider: { initialKeys: freshSigningKey(), algorithm: 'RS256' } } } : {}),
     tokenCallbacks: [
@@ -93,6 +146,7 @@ function providerConfig({ newKey = false } = {}) {
 
 const files = (dataDir) => ({
   config: path.join(dataDir, 'config.json'),
+  login: path.join(dataDir, 'login.html'),
   log: path.join(dataDir, 'provider.log'),
   pid: path.join(dataDir, 'provider.pid'),
 });
@@ -147,7 +201,8 @@ async function startProvider({ dataDir, port = 8090, newKey = false, log = noop,
   const running = readPid(dataDir);
   if (running && isOurs(running)) await stopProvider({ dataDir, log });
   const libs = await fetchJars({ log });
-  await fsp.writeFile(f.config, JSON.stringify(providerConfig({ newKey }), null, 2));
+  await fsp.writeFile(f.login, loginPage());
+  await fsp.writeFile(f.config, JSON.stringify(providerConfig({ newKey, loginPagePath: f.login }), null, 2));
   const out = fs.openSync(f.log, 'w');
   const child = spawn(java(), ['-Xmx256m', '-cp', `${libs}/*`, MAIN_CLASS], {
     cwd: dataDir,
@@ -241,6 +296,7 @@ module.exports = {
   PERSONA_PREFIX,
   fetchJars,
   providerConfig,
+  loginPage,
   issuerUrl,
   startProvider,
   stopProvider,

@@ -73,6 +73,11 @@ export async function startHub(
           REFERRAL_SERVICE_URL: referral,
           ROUTING_SERVICE_URL: routing,
           DEADLINE_SERVICE_URL: deadline,
+          // The browser's sign-in at the test run's provider (people's issuer).
+          ...(process.env.AUTH_LOCAL_PROVIDER_URL
+            ? { OIDC_ISSUER: `${process.env.AUTH_LOCAL_PROVIDER_URL}/ansatt` }
+            : {}),
+          ...(overrides.SESSION_IDLE_MS ? { SESSION_IDLE_MS: overrides.SESSION_IDLE_MS } : {}),
         },
         { port: 0 },
       ),

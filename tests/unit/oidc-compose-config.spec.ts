@@ -11,4 +11,9 @@ describe('the identity provider configuration docker-compose mounts', () => {
     );
     expect(committed).toEqual(provider.providerConfig());
   });
+
+  it('mounts the login page scripts/oidc makes (node scripts/oidc/cli.js login-page > scripts/oidc/login.html)', () => {
+    const committed = readFileSync(join(__dirname, '..', '..', 'scripts', 'oidc', 'login.html'), 'utf8');
+    expect(committed).toBe(provider.loginPage());
+  });
 });

@@ -1,4 +1,5 @@
 import { Server } from 'http';
+import { AddressInfo } from 'net';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -18,6 +19,7 @@ import { GatewayEnv } from './config/env.schema';
 import { MergedOpenApi } from './docs/merged-openapi';
 import { AREAS, upstreams } from './proxy/routes';
 import { proxyTo } from './proxy/upstream.proxy';
+import { BrowserSignIn } from './session/browser-sign-in';
 
 /**
  * One origin for the hub: /api/v1/<area> is streamed to the service that owns it, /docs is the
@@ -50,6 +52,21 @@ export async function startGateway(
       skip: (req) => req.path === '/health',
     }),
   );
+  if (env.OIDC_ISSUER) {
+    const signIn = new BrowserSignIn({
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      // Without PUBLIC_URL, the address this gateway listens on (known once it listens).
+      publicUrl: () =>
+        env.PUBLIC_URL ??
+        `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`,
+      idleMs: env.SESSION_IDLE_MS,
+      maxMs: env.SESSION_MAX_MS,
+    });
+    app.use(signIn.routes());
+    app.use(signIn.forwardSession());
+  }
   const targets = upstreams(env);
   for (const area of AREAS) {
     app.use(proxyTo(area, targets[area], env.UPSTREAM_TIMEOUT_MS));

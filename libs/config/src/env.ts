@@ -68,7 +68,7 @@ export class BaseServiceEnv {
    * Required in production, where nothing else signs anybody in; checked when the service starts.
    */
   @ValidateBy({
-    name: 'issuersInProduction',
+    name: 'trustedIssuersInProduction',
     validator: {
       validate: (value: unknown, args?: ValidationArguments) =>
         value === undefined ? !isProduction(args) : typeof value === 'string' && value.trim() !== '',

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-import { TRUSTED_PROXIES_PATTERN } from '@overgang/config';
+import { RefusedInProduction, TRUSTED_PROXIES_PATTERN } from '@overgang/config';
 
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 const withoutTrailingSlash = ({ value }: { value: unknown }) =>
@@ -76,4 +76,47 @@ export class GatewayEnv {
       'TRUSTED_PROXIES must list loopback, linklocal, uniquelocal, addresses or CIDR ranges, comma-separated',
   })
   TRUSTED_PROXIES = '';
+
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /**
+   * The people's issuer the browser signs in at (authorization code with PKCE); unset, there is no
+   * browser sign-in and only bearer tokens pass.
+   */
+  @IsOptional()
+  @Transform(withoutTrailingSlash)
+  @IsUrl(url)
+  OIDC_ISSUER?: string;
+
+  /** The gateway's client at that issuer; only the gateway holds its secret. */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID = 'overgang';
+
+  @IsOptional()
+  @IsString()
+  @RefusedInProduction(['local'], 'OIDC_CLIENT_SECRET local is the local provider’s; production needs its own')
+  OIDC_CLIENT_SECRET = 'local';
+
+  /** The gateway's address as browsers see it; the sign-in comes back to <PUBLIC_URL>/auth/callback. */
+  @IsOptional()
+  @Transform(withoutTrailingSlash)
+  @IsUrl(url)
+  PUBLIC_URL?: string;
+
+  /** A browser session unused this long ends, in ms (30 minutes). */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60_000)
+  SESSION_IDLE_MS = 30 * 60_000;
+
+  /** A browser session ends this long after sign-in, used or not, in ms (8 hours: a working day). */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60_000)
+  SESSION_MAX_MS = 8 * 3600_000;
 }

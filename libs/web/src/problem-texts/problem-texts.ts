@@ -156,6 +156,19 @@ export const CODE_TEXTS: Record<string, CodeTexts> = {
         ? `Tjenesten ${str(p.service)} svarte ikke i tide. ${RETRY_WITH_KEY_NB}`
         : `Tjenesten ${str(p.service)} svarer ikke. ${RETRY_WITH_KEY_NB}`,
   },
+  'SESSION.CSRF_TOKEN_MISSING': {
+    nb: () =>
+      'En endring fra nettleseren må ha øktens X-CSRF-Token-header. Last siden på nytt og prøv igjen.',
+  },
+  'SESSION.EXPIRED': { nb: () => 'Økten din er avsluttet. Logg inn på nytt.' },
+  'SESSION.LOGIN_UNKNOWN': {
+    nb: () => 'Denne innloggingen ble ikke startet her, eller den tok for lang tid. Logg inn på nytt.',
+  },
+  'SESSION.NONE': { nb: () => 'Ingen er logget inn i denne nettleseren.' },
+  'SESSION.PROVIDER_FAILED': {
+    nb: () =>
+      'Innloggingen kunne ikke fullføres. Prøv igjen; hvis det fortsetter, kan innloggingstjenesten være nede.',
+  },
   'IDEMPOTENCY.KEY_INVALID': {
     nb: (p) =>
       `${str(p.header)}-headeren er ikke gyldig. Send 1 til ${fromDetail(p, /Send 1 to (\d+)/) ?? ''} skrivbare ASCII-tegn, f.eks. en UUID.`,
