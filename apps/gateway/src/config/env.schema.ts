@@ -97,7 +97,10 @@ export class GatewayEnv {
 
   @IsOptional()
   @IsString()
-  @RefusedInProduction(['local'], 'OIDC_CLIENT_SECRET local is the local provider’s; production needs its own')
+  @RefusedInProduction(
+    ['local'],
+    'OIDC_CLIENT_SECRET local is the local provider’s; production needs its own',
+  )
   OIDC_CLIENT_SECRET = 'local';
 
   /** The gateway's address as browsers see it; the sign-in comes back to <PUBLIC_URL>/auth/callback. */
