@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// node scripts/oidc/cli.js start|stop|config|login-page [--port P] [--data-dir D]
+// node scripts/oidc/cli.js fetch|start|stop|config|login-page [--port P] [--data-dir D]
 //   start   the local identity provider (npm start does this itself), detached; stop ends it
 //   config, login-page  print the provider's configuration and login page (docker-compose mounts
 //           scripts/oidc/compose-config.json and scripts/oidc/login.html, made by them)
@@ -21,6 +21,9 @@ async function main() {
     case 'stop':
       await provider.stopProvider({ dataDir, log: console.log });
       break;
+    case 'fetch':
+      console.log(`mock-oauth2-server ${provider.VERSION} jars are in ${await provider.fetchJars({ log: console.log })}`);
+      break;
     case 'config':
       process.stdout.write(`${JSON.stringify(provider.providerConfig())}\n`);
       break;
@@ -28,7 +31,7 @@ async function main() {
       process.stdout.write(provider.loginPage());
       break;
     default:
-      console.log('Usage: node scripts/oidc/cli.js start|stop|config [--port P] [--data-dir D]');
+      console.log('Usage: node scripts/oidc/cli.js fetch|start|stop|config|login-page [--port P] [--data-dir D]');
   }
 }
 
