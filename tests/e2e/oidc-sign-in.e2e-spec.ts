@@ -77,6 +77,21 @@ describe('sign-in with OpenID Connect tokens, end to end', () => {
     expect(item).toBeDefined();
   });
 
+  it('lets a system with a read scope read, and change nothing', async () => {
+    const reader = await systemSignedIn('arkiv-drammen-kommune', ['overgang:referrals.read']);
+    const inbox = await api().get('/api/v1/referrals/inbox').set(reader).expect(200);
+    expect(inbox.body).toHaveProperty('items');
+    const refused = await api()
+      .post(
+        `/api/v1/referrals/${(inbox.body.items as Array<{ id: string }>)[0]?.id ?? '00000000-0000-4000-8000-000000000000'}/acknowledge`,
+      )
+      .set(reader)
+      .set('Accept-Language', 'en')
+      .send({});
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'AUTH.SCOPE_READ_ONLY' });
+  });
+
   it('gives a system without the scope no role: it cannot send', async () => {
     const system = await systemSignedIn('kos-drammen-fengsel', ['overgang:something-else']);
     const res = await api()

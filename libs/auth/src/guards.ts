@@ -94,12 +94,27 @@ export class OrganisationGuard implements CanActivate, OnModuleInit {
   }
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A system may change something only with a write scope (`overgang:<area>.write`). */
+const mayWrite = (p: Principal) => (p.scopes ?? []).some((s) => /^overgang:[a-z-]+\.write$/.test(s));
+
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<{ user?: Principal; method: string }>();
+    // An agency system granted only read scopes reads; it changes nothing.
+    if (request.user?.system && !SAFE_METHODS.has(request.method) && !mayWrite(request.user)) {
+      throw new DomainError(
+        'AUTH.SCOPE_READ_ONLY',
+        `Systemet har bare lesetilgang (${(request.user.scopes ?? []).join(' ')}); en endring krever et skriveomfang (overgang:<område>.write).`,
+        'forbidden',
+        { scopes: request.user.scopes ?? [] },
+      );
+    }
     const needed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),
       context.getClass(),

@@ -62,6 +62,11 @@ export const CODE_TEXTS: Record<string, CodeTexts> = {
     en: (p) =>
       `This needs one of the roles ${list(p.requiredRoles)} in an organisation where the role applies.`,
   },
+  'AUTH.SCOPE_READ_ONLY': {
+    nb: asSent,
+    en: (p) =>
+      `The system was granted read scopes only (${list(p.scopes)}); a change needs a write scope (overgang:<area>.write).`,
+  },
   'AUTH.UNIT_NOT_IN_ORGANISATION': {
     nb: asSent,
     en: (p) =>
