@@ -3,26 +3,14 @@ import { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { REFERRAL_ACKNOWLEDGED_V1, REFERRAL_ROUTED_V1 } from '@overgang/contracts';
-import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
+import { eventually } from '@overgang/testing';
+import { deadlineTestEnv } from '../../../../tests/support/deadline-service';
 import { startDeadlineService } from '../bootstrap';
 import { RungScheduler } from './application/fire-rungs/rung-scheduler';
 
 const brokers = () => (process.env.KAFKA_BROKERS as string).split(',');
 
-function env(batch: number) {
-  return {
-    NODE_ENV: 'test',
-    DATABASE_URL: process.env.DATABASE_URL,
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    LOG_LEVEL: 'warn',
-    PORT: '0',
-    OUTBOX_POLL_MS: '100',
-    // The tests drive the sweeps themselves.
-    DEADLINE_SWEEP_MS: '3600000',
-    DEADLINE_SWEEP_BATCH: String(batch),
-  };
-}
+const env = (batch: number) => deadlineTestEnv({ DEADLINE_SWEEP_BATCH: String(batch) });
 
 /** Clocks with one rung each already due, written straight into the deadline service's tables. */
 async function seedDueRungs(ds: DataSource, count: number): Promise<string[]> {

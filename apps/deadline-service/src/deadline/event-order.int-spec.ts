@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { INestApplication, Logger } from '@nestjs/common';
-import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
   REFERRAL_ANCHOR_DATE_CHANGED_V1,
@@ -11,15 +11,14 @@ import {
 import { SERVICE_ENV } from '@overgang/config';
 import { addCalendarDays, Clock, osloDate } from '@overgang/core';
 import { OutboxWriter } from '@overgang/messaging';
-import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
-import { startDeadlineService } from '../bootstrap';
+import { eventually } from '@overgang/testing';
 import { DeadlineServiceEnv } from '../config/env.schema';
 import { RungScheduler } from './application/fire-rungs/rung-scheduler';
 import { ClockRepository } from './infrastructure/clock.repository';
 import { ClockRungRepository } from './infrastructure/clock-rung.repository';
 import { DatabaseClock } from './infrastructure/database-clock';
+import { DeadlineUnderTest, startDeadlineUnderTest } from '../../../../tests/support/deadline-service';
 
-const brokers = () => (process.env.KAFKA_BROKERS as string).split(',');
 const NAV = {
   organisationNumber: '100000024',
   unitId: 'nav-drammen-sosial',
@@ -47,33 +46,15 @@ describe('deadline service: events never move state backwards', () => {
   let ds: DataSource;
   let producer: Producer;
 
+  let service: DeadlineUnderTest;
+
   beforeAll(async () => {
-    app = await startDeadlineService(
-      {
-        NODE_ENV: 'test',
-        DATABASE_URL: process.env.DATABASE_URL,
-        KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        LOG_LEVEL: 'warn',
-        PORT: '0',
-        OUTBOX_POLL_MS: '100',
-        // The tests drive the sweeps themselves.
-        DEADLINE_SWEEP_MS: '3600000',
-      },
-      { port: 0 },
-    );
-    ds = app.get(DataSource);
-    producer = new Kafka({
-      clientId: 'deadline-order',
-      brokers: brokers(),
-      logLevel: logLevel.NOTHING,
-    }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    service = await startDeadlineUnderTest('deadline-order');
+    ({ app, ds, producer } = service);
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
+    await service?.stop();
   });
 
   /** Produces one message as its producer's outbox would, with the given sequence (none: a legacy one). */

@@ -1,13 +1,13 @@
 import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { REFERRAL_ROUTED_V1 } from '@overgang/contracts';
 import type { Principal, Role } from '@overgang/auth';
-import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
-import { startDeadlineService } from '../bootstrap';
+import { eventually } from '@overgang/testing';
 import { ListDeadlinesHandler } from './application/list-deadlines/list-deadlines.handler';
 import { ListedStatus } from './domain/clock-status';
+import { DeadlineUnderTest, startDeadlineUnderTest } from '../../../../tests/support/deadline-service';
 
 const HOUSING = {
   organisationNumber: '100000016',
@@ -27,32 +27,15 @@ describe('listing the deadlines', () => {
   let ds: DataSource;
   let producer: Producer;
 
+  let service: DeadlineUnderTest;
+
   beforeAll(async () => {
-    app = await startDeadlineService(
-      {
-        NODE_ENV: 'test',
-        DATABASE_URL: process.env.DATABASE_URL,
-        KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        LOG_LEVEL: 'warn',
-        PORT: '0',
-        OUTBOX_POLL_MS: '100',
-        DEADLINE_SWEEP_MS: '3600000',
-      },
-      { port: 0 },
-    );
-    ds = app.get(DataSource);
-    producer = new Kafka({
-      clientId: 'deadline-list',
-      brokers: (process.env.KAFKA_BROKERS as string).split(','),
-      logLevel: logLevel.NOTHING,
-    }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    service = await startDeadlineUnderTest('deadline-list');
+    ({ app, ds, producer } = service);
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
+    await service?.stop();
   });
 
   /** An assessment request routed to the housing service `daysAgo` days ago, held by `holder`. */

@@ -1,6 +1,5 @@
 import { randomUUID } from 'crypto';
-import { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
   REFERRAL_ANCHOR_DATE_CHANGED_V1,
@@ -9,10 +8,9 @@ import {
 } from '@overgang/contracts';
 import { addCalendarDays, endOfOsloDay, osloDate } from '@overgang/core';
 import { addWorkingDays } from '@overgang/norway';
-import { eventually, TEST_JWT_SECRET } from '@overgang/testing';
-import { startDeadlineService } from '../bootstrap';
+import { eventually } from '@overgang/testing';
+import { DeadlineUnderTest, startDeadlineUnderTest } from '../../../../tests/support/deadline-service';
 
-const brokers = () => (process.env.KAFKA_BROKERS as string).split(',');
 const NAV = {
   organisationNumber: '100000024',
   unitId: 'nav-drammen-sosial',
@@ -40,36 +38,18 @@ type ClockRow = {
 
 /** Clocks opened by a step: one mechanism in the catalogue, rounds, and events late or twice. */
 describe('clocks a step opens, on the real database and broker', () => {
-  let app: INestApplication;
   let ds: DataSource;
   let producer: Producer;
 
+  let service: DeadlineUnderTest;
+
   beforeAll(async () => {
-    app = await startDeadlineService(
-      {
-        NODE_ENV: 'test',
-        DATABASE_URL: process.env.DATABASE_URL,
-        KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-        AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        LOG_LEVEL: 'warn',
-        PORT: '0',
-        OUTBOX_POLL_MS: '100',
-        DEADLINE_SWEEP_MS: '3600000',
-      },
-      { port: 0 },
-    );
-    ds = app.get(DataSource);
-    producer = new Kafka({
-      clientId: 'deadline-steps',
-      brokers: brokers(),
-      logLevel: logLevel.NOTHING,
-    }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    service = await startDeadlineUnderTest('deadline-steps');
+    ({ ds, producer } = service);
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await app?.close();
+    await service?.stop();
   });
 
   async function send(topic: string, referralId: string, payload: object, sequence: number): Promise<void> {

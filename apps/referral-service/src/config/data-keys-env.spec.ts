@@ -6,7 +6,6 @@ import { ReferralServiceEnv } from './env.schema';
 const base = {
   DATABASE_URL: 'postgres://x@127.0.0.1/overgang',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
   PORT: '3001',
 };
 const key = () => randomBytes(32).toString('base64');

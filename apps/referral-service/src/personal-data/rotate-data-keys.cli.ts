@@ -15,7 +15,6 @@ import { ResealRepository } from './infrastructure/reseal.repository';
 const UNUSED = {
   KAFKA_BROKERS: 'unused:9092',
   PORT: '0',
-  AUTH_JWT_SECRET: 'unused-by-key-rotation-'.repeat(2),
 };
 
 /**
