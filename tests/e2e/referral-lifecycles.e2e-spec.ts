@@ -517,8 +517,13 @@ describe('every referral type through its life, on real Kafka and PostgreSQL', (
       what: 'the housing clocks stopped',
     });
 
+    const before = await api().get(`/api/v1/referrals/${id}`).set(auth('cp-drammen-bolig-1')).expect(200);
+    expect(before.body.nextSteps).toEqual(['confirm-processing-stopped']);
     await step(id, 'confirm-processing-stopped', 'cp-drammen-bolig-1').expect(200);
     await step(id, 'confirm-processing-stopped', 'cp-drammen-bolig-1').expect(409);
+    // Confirmed once, it is not offered again (nextSteps offers only what answers neither 403 nor 409).
+    const after = await api().get(`/api/v1/referrals/${id}`).set(auth('cp-drammen-bolig-1')).expect(200);
+    expect(after.body.nextSteps).toEqual([]);
     const coordinator = await api().get(`/api/v1/referrals/${id}`).set(auth('coord-nav-drammen')).expect(200);
     expect(coordinator.body.suspension.notConfirmed).toEqual([DRAMMEN.nav]);
     // A new referral under the withdrawn consent is refused, and nothing is stored.

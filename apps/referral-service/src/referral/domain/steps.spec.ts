@@ -219,6 +219,16 @@ describe('nextStepsFor', () => {
     expect(nextStepsFor(subject, callers('release-notice')['sender without the role'])).toEqual([]);
     expect(nextStepsFor(subject, callers('release-notice').outsider)).toEqual([]);
   });
+
+  it('offers confirming the stop only to an organisation that has not confirmed it yet', () => {
+    const suspended = subjectOf('release-notice', 'suspended');
+    const nav = callers('release-notice').nav;
+    expect(nextStepsFor(suspended, nav)).toEqual(['confirm-processing-stopped']);
+    expect(nextStepsFor({ ...suspended, stopsToConfirm: [nav.organisationNumber] }, nav)).toEqual([
+      'confirm-processing-stopped',
+    ]);
+    expect(nextStepsFor({ ...suspended, stopsToConfirm: [] }, nav)).toEqual([]);
+  });
 });
 
 describe('step preconditions: offered exactly when the step would be taken', () => {

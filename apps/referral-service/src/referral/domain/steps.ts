@@ -132,6 +132,11 @@ export interface StepSubject extends ReferralParties {
   details: Record<string, unknown>;
   /** Today in Oslo (YYYY-MM-DD), for the preconditions that depend on the date. */
   today: string;
+  /**
+   * The organisations still asked to confirm that they stopped processing, where the caller has
+   * read them (the referral view): an organisation that has confirmed is not offered it again.
+   */
+  stopsToConfirm?: readonly string[];
 }
 
 /** A recipient the person withdrew consent for, while the referral goes on for the others. */
@@ -158,6 +163,12 @@ export function nextStepsFor(subject: StepSubject, caller: Caller): ReferralStep
     ? ['confirm-processing-stopped']
     : stepsAllowed(subject.type, subject.status);
   return candidates.filter((action) => {
+    if (
+      action === 'confirm-processing-stopped' &&
+      subject.stopsToConfirm &&
+      !subject.stopsToConfirm.includes(caller.organisationNumber)
+    )
+      return false;
     try {
       authoriseStep(action, subject, caller);
       return true;

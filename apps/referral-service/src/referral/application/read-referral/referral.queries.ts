@@ -92,6 +92,7 @@ export class ReferralQueries {
             status: r.status as ReferralStatus,
             recipients,
             today: osloDate(this.clock.now()),
+            stopsToConfirm: stops.filter((s) => s.confirmedAt === null).map((s) => s.organisationNumber),
           },
           p,
         ),
