@@ -382,6 +382,21 @@ describe('parking what the directory cannot route, end to end', () => {
     const sender = await api().get(`/api/v1/referrals/${id}`).set(auth(CONSULTANT)).expect(200);
     expect(sender.body.status).toBe('delivered');
     expect(sender.body.person.nationalId).toBe(nationalId);
+    // NAV's clocks, opened by the late routing, wait with the withdrawal; the housing service's run.
+    const clocks = await eventually(
+      async () =>
+        (await api().get(`/api/v1/deadlines?referralId=${id}`).set(auth('hub-admin')).expect(200)).body
+          .items as Array<{ recipientUnitId: string; status: string }>,
+      {
+        until: (c) =>
+          c.some((x) => x.recipientUnitId === 'nav-drammen-sosial') &&
+          c.filter((x) => x.recipientUnitId === 'nav-drammen-sosial').every((x) => x.status === 'paused'),
+        what: 'NAV’s clocks paused',
+      },
+    );
+    expect(clocks.filter((x) => x.recipientUnitId === modum.unit).every((x) => x.status === 'open')).toBe(
+      true,
+    );
   });
 
   it('still refuses a kommunenummer that does not exist', async () => {

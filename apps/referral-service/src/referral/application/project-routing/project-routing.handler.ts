@@ -7,7 +7,7 @@ import {
   ReferralUnroutableV1,
 } from '@overgang/contracts';
 import { EntityManager } from 'typeorm';
-import { EventContext, EventOrder, eventOrder } from '@overgang/messaging';
+import { EventContext, EventOrder, eventOrder, OutboxWriter } from '@overgang/messaging';
 import { ConsentReader } from '../../../consent/application/read-consent/consent.reader';
 import { ReferralDetails } from '../../domain/referral-details';
 import { ReferralStatus, transition } from '../../domain/referral-state';
@@ -18,6 +18,7 @@ import {
 } from '../../infrastructure/recipient-projection.repository';
 import { RecipientMapRepository } from '../../infrastructure/recipient-map.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
+import { writeWithholdEvents } from '../suspend-referrals/withhold-events';
 
 const ROUTING = 'routing-service';
 
@@ -29,6 +30,7 @@ export class ProjectRoutingHandler {
     private readonly projection: RecipientProjectionRepository,
     private readonly recipientMaps: RecipientMapRepository,
     private readonly consents: ConsentReader,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /**
@@ -84,6 +86,21 @@ export class ProjectRoutingHandler {
     for (const pending of await this.projection.takePendingReassignments(manager, e.referralId)) {
       await this.applyReassignment(manager, pending.reassignment, pending.order);
     }
+    // A parked part routed after the consent was withdrawn for its organisation: its clocks wait.
+    const withheld = Array.isArray(referral.details.withheldFrom) ? referral.details.withheldFrom : [];
+    await writeWithholdEvents(
+      this.outbox,
+      manager,
+      { ...referral, status: to },
+      e.recipients.filter((r) => withheld.includes(r.organisationNumber)).map((r) => r.unitId),
+      // The withdrawal came from the consent's registrar, on the sending side.
+      {
+        organisationNumber: referral.senderOrganisation,
+        correlationId: envelope.correlationId,
+        causationId: envelope.id,
+      },
+      at,
+    );
   }
 
   /**

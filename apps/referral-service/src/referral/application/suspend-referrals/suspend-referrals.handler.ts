@@ -7,6 +7,7 @@ import { ReferralDetails } from '../../domain/referral-details';
 import { ACTIVE_STATUSES, ReferralStatus, transition } from '../../domain/referral-state';
 import type { ReferralOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
+import { writeWithholdEvents } from './withhold-events';
 
 /**
  * When consent goes (withdrawn or expired), every open referral relying on it is suspended at
@@ -109,24 +110,13 @@ export class SuspendReferralsHandler {
       facts: { reasonCode: 'CONSENT_WITHDRAWN', consentId, organisationNumbers: added },
     });
     const recipients = (await this.referrals.load(manager, r.id))?.recipients ?? [];
-    for (const unit of recipients.filter((x) => added.includes(x.organisationNumber))) {
-      await this.outbox.write<ReferralProgressedV1>(manager, {
-        topic: REFERRAL_PROGRESSED_V1,
-        key: r.id,
-        correlationId,
-        occurredAt: now,
-        payload: {
-          referralId: r.id,
-          referralType: r.type as ReferralType,
-          action: 'withhold',
-          fromStatus: r.status as ReferralStatus,
-          toStatus: r.status as ReferralStatus,
-          actorOrganisationNumber: actor.organisationNumber,
-          recipientUnitId: unit.unitId,
-          code: 'CONSENT_WITHDRAWN',
-          at: now.toISOString(),
-        },
-      });
-    }
+    await writeWithholdEvents(
+      this.outbox,
+      manager,
+      r,
+      recipients.filter((x) => added.includes(x.organisationNumber)).map((x) => x.unitId),
+      { organisationNumber: actor.organisationNumber, correlationId },
+      now,
+    );
   }
 }
