@@ -161,6 +161,51 @@ describe('statistics without personal data, end to end', () => {
     expect((await figures()).cells[0].noticesReceived).toBe(6);
   });
 
+  it('counts the housing situation at notice in the referral service, and moves it with the release date', async () => {
+    const cell = async (at: string) =>
+      Object.fromEntries(
+        (
+          await db.query<{ situation: string; count: number }>(
+            `SELECT situation, count FROM referral.housing_situation_count
+             WHERE referral_type = 'release-notice' AND municipality_number = $1 AND month = $2`,
+            [DRAMMEN.municipalityNumber, at],
+          )
+        ).rows.map((r) => [r.situation, r.count]),
+      );
+    // The six above, all with the factory's situation: counted in the submit transaction itself.
+    expect(await cell(month)).toEqual({ 'no-home': 6 });
+
+    const first = addCalendarDays(osloDate(new Date()), 1140);
+    const later = addCalendarDays(first, 40);
+    const nationalId = aNationalId();
+    const consent = await api()
+      .post('/api/v1/consents')
+      .set(auth('consultant-drammen-fengsel'))
+      .send(aConsent({ nationalId }))
+      .expect(201);
+    const { body } = await api()
+      .post('/api/v1/referrals/release-notices')
+      .set(auth('consultant-drammen-fengsel'))
+      .send(
+        aReleaseNotice({
+          nationalId,
+          consentId: consent.body.id,
+          expectedReleaseDate: first,
+          housingSituation: 'has-home',
+        }),
+      )
+      .expect(201);
+    expect(await cell(first.slice(0, 7))).toEqual({ 'has-home': 1 });
+
+    await api()
+      .post(`/api/v1/referrals/${body.id}/release-date`)
+      .set(auth('consultant-drammen-fengsel'))
+      .send({ expectedReleaseDate: later, reasonCode: 'postponed' })
+      .expect(200);
+    expect(await cell(first.slice(0, 7))).toEqual({ 'has-home': 0 });
+    expect(await cell(later.slice(0, 7))).toEqual({ 'has-home': 1 });
+  });
+
   it('refuses a period that is not whole months, or longer than 24 months, in bokmål', async () => {
     const res = await api()
       .get('/api/v1/statistics/discharges?from=2026-01&to=2028-06')

@@ -2,6 +2,10 @@ import { DIRECTORY_PROJECTION_ENTITIES } from '@overgang/auth';
 import { IdempotencyKeyOrmEntity } from '@overgang/web';
 import { ConsentChangeOrmEntity, ConsentOrmEntity } from './consent/infrastructure/consent.orm-entity';
 import { RetentionRunOrmEntity } from './personal-data/infrastructure/retention-run.orm-entity';
+import {
+  HousingSituationCountOrmEntity,
+  HousingSituationFactOrmEntity,
+} from './referral/application/housing-statistics/housing-situation.orm-entity';
 import { AccessLogOrmEntity } from './referral/infrastructure/access-log.orm-entity';
 import {
   AttachmentOrmEntity,
@@ -33,4 +37,6 @@ export const ENTITIES = [
   IdempotencyKeyOrmEntity,
   ...DIRECTORY_PROJECTION_ENTITIES,
   RetentionRunOrmEntity,
+  HousingSituationFactOrmEntity,
+  HousingSituationCountOrmEntity,
 ];

@@ -6,6 +6,7 @@ import { OrderedEvents1796122997065 } from './1796122997065-orderedevents';
 import { PersonalDataSealed1796132755502 } from './1796132755502-personaldatasealed';
 import { DirectoryProjection1796132981074 } from './1796132981074-directoryprojection';
 import { AccessLogComplete1796132997837 } from './1796132997837-accesslogcomplete';
+import { HousingSituationCounts1796146317590 } from './1796146317590-housingsituationcounts';
 
 /** Committed migrations, oldest first; run at start. Never synchronize. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   PersonalDataSealed1796132755502,
   DirectoryProjection1796132981074,
   AccessLogComplete1796132997837,
+  HousingSituationCounts1796146317590,
 ];

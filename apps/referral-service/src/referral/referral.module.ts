@@ -22,6 +22,7 @@ import { WorkListQueries } from './application/read-referral/work-list.queries';
 import { SubmitAssessmentRequestHandler } from './application/submit-assessment-request/submit-assessment-request.handler';
 import { SubmitBenefitDeductionHandler } from './application/submit-benefit-deduction/submit-benefit-deduction.handler';
 import { SubmitDischargeNoticeHandler } from './application/submit-discharge-notice/submit-discharge-notice.handler';
+import { HousingSituationCounter } from './application/housing-statistics/housing-situation.counter';
 import { SubmitReferralHandler } from './application/submit-referral/submit-referral.handler';
 import { SubmitReleaseNoticeHandler } from './application/submit-release-notice/submit-release-notice.handler';
 import { SuspendReferralsHandler } from './application/suspend-referrals/suspend-referrals.handler';
@@ -74,6 +75,7 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
     ConsentRepository,
     // application
     SubmitReferralHandler,
+    HousingSituationCounter,
     SubmitReleaseNoticeHandler,
     SubmitDischargeNoticeHandler,
     SubmitBenefitDeductionHandler,

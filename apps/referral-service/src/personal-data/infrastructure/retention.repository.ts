@@ -39,6 +39,8 @@ export class RetentionRepository {
       ids,
     ]);
     await m.query(`DELETE FROM attachment WHERE referral_id = ANY($1::uuid[])`, [ids]);
+    // The housing situation at notice stays only as a count.
+    await m.query(`DELETE FROM housing_situation_fact WHERE referral_id = ANY($1::uuid[])`, [ids]);
     return ids.length;
   }
 

@@ -10,6 +10,7 @@ import { ConsentReader } from '../../../consent/application/read-consent/consent
 import { consentRefusal } from '../../../consent/domain/consent';
 import { PURPOSE_OF, periodsOverlap } from '../../domain/intake';
 import { OPEN_STATUSES } from '../../domain/referral-state';
+import { HousingSituationCounter } from '../housing-statistics/housing-situation.counter';
 import { RecipientMapRepository } from '../../infrastructure/recipient-map.repository';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
 import { SubmitReferralCommand } from './submit-referral.command';
@@ -32,6 +33,7 @@ export class SubmitReferralHandler {
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly nationalIds: NationalIdPolicy,
+    private readonly housing: HousingSituationCounter,
   ) {}
 
   async execute(cmd: SubmitReferralCommand): Promise<{ id: string; possibleDuplicates: string[] }> {
@@ -83,6 +85,13 @@ export class SubmitReferralHandler {
         facts: { municipalityNumber: cmd.municipalityNumber, consentId: cmd.consentId },
       });
       const possibleDuplicates = await this.flagDuplicates(manager, id, cmd, today, now);
+      await this.housing.noticeSubmitted(manager, {
+        referralId: id,
+        referralType: cmd.type,
+        municipalityNumber: cmd.municipalityNumber,
+        anchorDate: cmd.anchorDate,
+        situation: cmd.details.housingSituation,
+      });
       await this.outbox.write<ReferralSubmittedV1>(manager, {
         topic: REFERRAL_SUBMITTED_V1,
         key: id,

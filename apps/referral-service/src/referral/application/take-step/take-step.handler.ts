@@ -18,6 +18,7 @@ import { authoriseStep } from '../../domain/steps';
 import { AttachmentRepository } from '../../infrastructure/attachment.repository';
 import type { ReferralOrmEntity } from '../../infrastructure/referral.orm-entity';
 import { ReferralRepository } from '../../infrastructure/referral.repository';
+import { HousingSituationCounter } from '../housing-statistics/housing-situation.counter';
 import { StepAppliers, StepApplier, StepContext } from './step-effect';
 import { ASSESSMENT_STEPS } from './steps/assessment.steps';
 import { DEDUCTION_STEPS } from './steps/deduction.steps';
@@ -55,6 +56,7 @@ export class TakeStepHandler {
     private readonly consents: ConsentReader,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly housing: HousingSituationCounter,
   ) {}
 
   async execute<A extends ReferralStepAction>(cmd: TakeStepCommand<A>) {
@@ -168,6 +170,7 @@ export class TakeStepHandler {
             changedAt: now.toISOString(),
           },
         });
+        await this.housing.anchorMoved(manager, referral.id, effect.anchor.to);
       }
       return { id: referral.id, status, action };
     });
