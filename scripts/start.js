@@ -106,7 +106,7 @@ async function main() {
       },
     });
     const gateway = hub.urls.gateway;
-    const seeded = await seedDemo(gateway, (user) => providerToken(user));
+    const seeded = await seedDemo(gateway, (user) => providerToken(user, Number(new URL(providerUrl).port)));
     log(
       seeded
         ? `demo data: release notice ${seeded} submitted from Drammen fengsel`

@@ -32,12 +32,12 @@ const oidcPort = () =>
   );
 
 /** A demo user's (or a persona's) token from the running local identity provider. */
-async function providerToken(user) {
+async function providerToken(user, port = oidcPort()) {
   try {
-    return await oidc.personToken(oidcPort(), user);
+    return await oidc.personToken(port, user);
   } catch (err) {
     throw new Error(
-      `The local identity provider on 127.0.0.1:${oidcPort()} did not answer (${err.message}): start the hub with npm start first.`,
+      `The local identity provider on 127.0.0.1:${port} did not answer (${err.message}): start the hub with npm start first.`,
     );
   }
 }

@@ -203,6 +203,7 @@ async function main(argv) {
     OVERGANG_OIDC_PORT: String(oidcPort),
   };
   delete env.KAFKA_BROKERS; // npm start's own broker, in the fresh data dir
+  delete env.AUTH_LOCAL_PROVIDER_URL; // and its own identity provider, on OVERGANG_OIDC_PORT
   const [cmd, args] = noBuild ? [process.execPath, ['scripts/start.js']] : ['npm', ['start']];
   const hubOut = fs.openSync(hubLog, 'w');
   const hub = spawn(cmd, args, { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
