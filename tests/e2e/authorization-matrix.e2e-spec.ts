@@ -115,6 +115,10 @@ const MATRIX: ReadonlyArray<readonly [string, ...Cell[]]> = [
   ['release stats CSV',   403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
   ['discharge stats',     403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
   ['discharge stats CSV', 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['release housing',     403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['release housing CSV', 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['discharge housing',   403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
+  ['discharge housing CSV', 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 200, 403, 200, 200, 403, 403, 403, 403],
   ['organisations',       200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   ['unit',                200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   ['export',              403, 403, 403, 403, 403, 403, 403, 403, 200, 403, hid, 403, hid, 200, 403, 403, 403, 403],
@@ -289,6 +293,23 @@ const ROWS: Record<string, Row> = {
   'discharge stats CSV': {
     op: 'GET /api/v1/statistics/discharges.csv',
     path: () => `/api/v1/statistics/discharges.csv?${PERIOD}`,
+  },
+  // The housing situation at notice, counted and answered by the referral service alone.
+  'release housing': {
+    op: 'GET /api/v1/statistics/releases/housing-situations',
+    path: () => `/api/v1/statistics/releases/housing-situations?${PERIOD}`,
+  },
+  'release housing CSV': {
+    op: 'GET /api/v1/statistics/releases/housing-situations.csv',
+    path: () => `/api/v1/statistics/releases/housing-situations.csv?${PERIOD}`,
+  },
+  'discharge housing': {
+    op: 'GET /api/v1/statistics/discharges/housing-situations',
+    path: () => `/api/v1/statistics/discharges/housing-situations?${PERIOD}`,
+  },
+  'discharge housing CSV': {
+    op: 'GET /api/v1/statistics/discharges/housing-situations.csv',
+    path: () => `/api/v1/statistics/discharges/housing-situations.csv?${PERIOD}`,
   },
   organisations: { op: 'GET /api/v1/directory/organisations', path: () => '/api/v1/directory/organisations' },
   unit: {

@@ -204,6 +204,52 @@ describe('statistics without personal data, end to end', () => {
       .expect(200);
     expect(await cell(first.slice(0, 7))).toEqual({ 'has-home': 0 });
     expect(await cell(later.slice(0, 7))).toEqual({ 'has-home': 1 });
+
+    // What coordinators get: the referral service answers, through the gateway, with the small-number rule.
+    const figures = async (from: string, to: string) =>
+      (
+        await api()
+          .get(
+            `/api/v1/statistics/releases/housing-situations?from=${from}&to=${to}&municipalityNumber=${DRAMMEN.municipalityNumber}`,
+          )
+          .set(auth('coord-drammen'))
+          .expect(200)
+      ).body as {
+        situations: string[];
+        cells: Array<{ month: string; housingSituationAtNotice: Record<string, number | null> }>;
+      };
+    const six = await figures(month, month);
+    expect(six.situations).toEqual(['has-home', 'no-home', 'cannot-return']);
+    expect(six.cells).toEqual([
+      {
+        municipalityNumber: DRAMMEN.municipalityNumber,
+        month,
+        housingSituationAtNotice: { 'has-home': 0, 'no-home': 6, 'cannot-return': 0 },
+      },
+    ]);
+    // The one notice moved to the later month is hidden (1–4), and the month it left shows nothing.
+    const moved = await figures(first.slice(0, 7), later.slice(0, 7));
+    expect(moved.cells).toEqual([
+      {
+        municipalityNumber: DRAMMEN.municipalityNumber,
+        month: later.slice(0, 7),
+        housingSituationAtNotice: { 'has-home': null, 'no-home': 0, 'cannot-return': 0 },
+      },
+    ]);
+    const csv = await api()
+      .get(`/api/v1/statistics/releases/housing-situations.csv?from=${month}&to=${month}`)
+      .set(auth('hub-admin'))
+      .expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.trim().split('\r\n')).toEqual([
+      'municipality_number,month,situation_has_home,situation_no_home,situation_cannot_return',
+      `${DRAMMEN.municipalityNumber},${month},0,6,0`,
+    ]);
+    // Only coordinators and the hub's administrators read statistics.
+    await api()
+      .get(`/api/v1/statistics/releases/housing-situations?from=${month}&to=${month}`)
+      .set(auth('cp-drammen-bolig-1'))
+      .expect(403);
   });
 
   it('refuses a period that is not whole months, or longer than 24 months, in bokmål', async () => {

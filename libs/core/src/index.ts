@@ -3,3 +3,4 @@ export * from './clock';
 export * from './dates';
 export * from './json';
 export * from './csv';
+export * from './small-numbers';

@@ -19,6 +19,11 @@ export const ROUTES: ReadonlyArray<{ prefix: string; area: Area }> = [
 export const EXCEPTIONS: ReadonlyArray<{ pattern: RegExp; area: Area }> = [
   // Why a referral went where it did, and who holds it in a unit, is the routing service's knowledge.
   { pattern: /^\/api\/v1\/referrals\/[^/]+\/routing(\/assignments)?\/?$/, area: 'routing' },
+  // The housing situation at notice never leaves the referral service: it counts it and answers.
+  {
+    pattern: /^\/api\/v1\/statistics\/(releases|discharges)\/housing-situations(\.csv)?\/?$/,
+    area: 'referral',
+  },
 ];
 
 /** The service that answers a path, or null when none does. */

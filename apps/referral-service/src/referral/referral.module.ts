@@ -44,6 +44,8 @@ import { StepsController } from './interface/http/steps.controller';
 import { AccessRecordsConsumer } from './interface/messaging/access-records.consumer';
 import { DeadlineEventsConsumer } from './interface/messaging/deadline-events.consumer';
 import { RoutingEventsConsumer } from './interface/messaging/routing-events.consumer';
+import { HousingSituationStatistics } from './application/housing-statistics/housing-situation.statistics';
+import { HousingStatisticsController } from './interface/http/housing-statistics.controller';
 
 @Module({
   imports: [PersonalDataModule],
@@ -57,9 +59,11 @@ import { RoutingEventsConsumer } from './interface/messaging/routing-events.cons
     RoutingEventsConsumer,
     DeadlineEventsConsumer,
     AccessRecordsConsumer,
+    HousingStatisticsController,
   ],
   providers: [
     clockProvider,
+    HousingSituationStatistics,
     // Every request's organisation, unit and roles are checked against the projected directory.
     { provide: ORGANISATION_DIRECTORY, useClass: ProjectedOrganisationDirectory },
     NationalIdPolicy,
