@@ -13,3 +13,4 @@ export * from './client-error';
 export * from './rate-limit';
 export * from './security-headers';
 export * from './problem-texts';
+export * from './statistics-query.dto';

@@ -1,39 +1,16 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@overgang/auth';
-import { KOMMUNENUMMER, REFERRAL_SUBMITTED_V1 } from '@overgang/contracts';
+import { REFERRAL_SUBMITTED_V1 } from '@overgang/contracts';
 import { MessageProcessor } from '@overgang/messaging';
-import { IsOptional, IsString, Matches } from 'class-validator';
 import {
   RecordReferralFacts,
   StatisticsHandler,
   StatisticsSubject,
 } from '../application/statistics.handlers';
 import { statisticsCsv } from './statistics.csv';
-
-export class StatisticsQueryDto {
-  @ApiPropertyOptional({
-    example: '2026-01',
-    description: 'First month (YYYY-MM) of the release or discharge date.',
-  })
-  @IsOptional()
-  @IsString()
-  from?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-06',
-    description: 'Last month (YYYY-MM), at most 24 months after from.',
-  })
-  @IsOptional()
-  @IsString()
-  to?: string;
-
-  @ApiPropertyOptional({ example: '3301', description: 'Only this municipality (kommunenummer).' })
-  @IsOptional()
-  @Matches(KOMMUNENUMMER, { message: 'municipalityNumber must be a kommunenummer (four digits)' })
-  municipalityNumber?: string;
-}
+import { StatisticsQueryDto } from '@overgang/web';
 
 type CsvResponse = { send(b: string): void };
 

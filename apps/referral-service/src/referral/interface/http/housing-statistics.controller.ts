@@ -1,37 +1,13 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@overgang/auth';
-import { KOMMUNENUMMER } from '@overgang/contracts';
 import { csvCell } from '@overgang/core';
 import {
   HousingSituationStatistics,
   HousingSituationView,
   HousingStatisticsSubject,
 } from '../../application/housing-statistics/housing-situation.statistics';
-
-export class HousingStatisticsQueryDto {
-  @ApiPropertyOptional({
-    example: '2026-01',
-    description: 'First month (YYYY-MM) of the release or discharge date.',
-  })
-  @IsOptional()
-  @IsString()
-  from?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-06',
-    description: 'Last month (YYYY-MM), at most 24 months after from.',
-  })
-  @IsOptional()
-  @IsString()
-  to?: string;
-
-  @ApiPropertyOptional({ example: '3301', description: 'Only this municipality (kommunenummer).' })
-  @IsOptional()
-  @Matches(KOMMUNENUMMER, { message: 'municipalityNumber must be a kommunenummer (four digits)' })
-  municipalityNumber?: string;
-}
+import { StatisticsQueryDto } from '@overgang/web';
 
 type CsvResponse = { send(b: string): void };
 
@@ -68,7 +44,7 @@ export class HousingStatisticsController {
   @Get('releases/housing-situations')
   @Roles('coordinator', 'hub-admin')
   @ApiOperation({ summary: `Release notices ${SUMMARY}` })
-  releases(@Query() q: HousingStatisticsQueryDto) {
+  releases(@Query() q: StatisticsQueryDto) {
     return this.run('releases', q);
   }
 
@@ -78,14 +54,14 @@ export class HousingStatisticsController {
   @ApiOperation({
     summary: 'The release notices’ housing situation at notice as CSV (":" for a suppressed figure).',
   })
-  async releasesCsv(@Query() q: HousingStatisticsQueryDto, @Res() res: CsvResponse) {
+  async releasesCsv(@Query() q: StatisticsQueryDto, @Res() res: CsvResponse) {
     res.send(housingSituationCsv(await this.run('releases', q)));
   }
 
   @Get('discharges/housing-situations')
   @Roles('coordinator', 'hub-admin')
   @ApiOperation({ summary: `Discharge notices ${SUMMARY}` })
-  discharges(@Query() q: HousingStatisticsQueryDto) {
+  discharges(@Query() q: StatisticsQueryDto) {
     return this.run('discharges', q);
   }
 
@@ -95,11 +71,11 @@ export class HousingStatisticsController {
   @ApiOperation({
     summary: 'The discharge notices’ housing situation at notice as CSV (":" for a suppressed figure).',
   })
-  async dischargesCsv(@Query() q: HousingStatisticsQueryDto, @Res() res: CsvResponse) {
+  async dischargesCsv(@Query() q: StatisticsQueryDto, @Res() res: CsvResponse) {
     res.send(housingSituationCsv(await this.run('discharges', q)));
   }
 
-  private run(subject: HousingStatisticsSubject, q: HousingStatisticsQueryDto) {
+  private run(subject: HousingStatisticsSubject, q: StatisticsQueryDto) {
     return this.statistics.execute({ subject, ...q });
   }
 }
