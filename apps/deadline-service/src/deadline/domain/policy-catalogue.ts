@@ -91,94 +91,54 @@ export interface PolicyCatalogue {
 /** A policy together with the catalogue version it was read from. */
 export type CataloguedPolicy = ClockPolicy & { catalogueVersion: number };
 
-// Acknowledgement is owed by the unit, not yet by a person, so the first warning goes to both contacts.
-const ACKNOWLEDGE_LADDER: WarningLadder = [
-  {
-    id: 'warn-both-contacts',
-    workingDays: -1,
-    audience: 'both-contacts',
-    event: 'deadline.warning-issued.v1',
-  },
-  {
-    id: 'breach-unit-coordinator',
-    workingDays: 0,
-    audience: 'unit-coordinator',
-    event: 'deadline.breached.v1',
-  },
-  {
-    id: 'escalate-org-coordinator',
-    workingDays: 3,
-    audience: 'organisation-coordinator',
-    event: 'deadline.escalated.v1',
-  },
-];
+/**
+ * A ladder: warnings the given working days before the due day (to the holder alone first, where
+ * there is time for it, then to both contacts), the breach to the unit's coordinator on the due day,
+ * and the escalation to the organisation's coordinator the given working days after it.
+ */
+function ladder(rungs: { warnHolder?: number; warnBoth: number; escalate: number }): WarningLadder {
+  return [
+    ...(rungs.warnHolder === undefined
+      ? []
+      : [
+          {
+            id: 'warn-holder',
+            workingDays: -rungs.warnHolder,
+            audience: 'holder' as const,
+            event: 'deadline.warning-issued.v1' as const,
+          },
+        ]),
+    {
+      id: 'warn-both-contacts',
+      workingDays: -rungs.warnBoth,
+      audience: 'both-contacts',
+      event: 'deadline.warning-issued.v1',
+    },
+    {
+      id: 'breach-unit-coordinator',
+      workingDays: 0,
+      audience: 'unit-coordinator',
+      event: 'deadline.breached.v1',
+    },
+    {
+      id: 'escalate-org-coordinator',
+      workingDays: rungs.escalate,
+      audience: 'organisation-coordinator',
+      event: 'deadline.escalated.v1',
+    },
+  ];
+}
 
-const ANSWER_LADDER: WarningLadder = [
-  { id: 'warn-holder', workingDays: -3, audience: 'holder', event: 'deadline.warning-issued.v1' },
-  {
-    id: 'warn-both-contacts',
-    workingDays: -1,
-    audience: 'both-contacts',
-    event: 'deadline.warning-issued.v1',
-  },
-  {
-    id: 'breach-unit-coordinator',
-    workingDays: 0,
-    audience: 'unit-coordinator',
-    event: 'deadline.breached.v1',
-  },
-  {
-    id: 'escalate-org-coordinator',
-    workingDays: 3,
-    audience: 'organisation-coordinator',
-    event: 'deadline.escalated.v1',
-  },
-];
+// Acknowledgement is owed by the unit, not yet by a person, so the first warning goes to both contacts.
+const ACKNOWLEDGE_LADDER = ladder({ warnBoth: 1, escalate: 3 });
+
+const ANSWER_LADDER = ladder({ warnHolder: 3, warnBoth: 1, escalate: 3 });
 
 // The release or discharge date does not wait, so housing clocks warn earlier and escalate sooner.
-const HOUSING_LADDER: WarningLadder = [
-  { id: 'warn-holder', workingDays: -5, audience: 'holder', event: 'deadline.warning-issued.v1' },
-  {
-    id: 'warn-both-contacts',
-    workingDays: -2,
-    audience: 'both-contacts',
-    event: 'deadline.warning-issued.v1',
-  },
-  {
-    id: 'breach-unit-coordinator',
-    workingDays: 0,
-    audience: 'unit-coordinator',
-    event: 'deadline.breached.v1',
-  },
-  {
-    id: 'escalate-org-coordinator',
-    workingDays: 1,
-    audience: 'organisation-coordinator',
-    event: 'deadline.escalated.v1',
-  },
-];
+const HOUSING_LADDER = ladder({ warnHolder: 5, warnBoth: 2, escalate: 1 });
 
 // Two working days leave no room for an early warning to the holder alone.
-const FOLLOW_UP_LADDER: WarningLadder = [
-  {
-    id: 'warn-both-contacts',
-    workingDays: -1,
-    audience: 'both-contacts',
-    event: 'deadline.warning-issued.v1',
-  },
-  {
-    id: 'breach-unit-coordinator',
-    workingDays: 0,
-    audience: 'unit-coordinator',
-    event: 'deadline.breached.v1',
-  },
-  {
-    id: 'escalate-org-coordinator',
-    workingDays: 1,
-    audience: 'organisation-coordinator',
-    event: 'deadline.escalated.v1',
-  },
-];
+const FOLLOW_UP_LADDER = ladder({ warnBoth: 1, escalate: 1 });
 
 // One rule for every answer the recipient owes, shared with the referral's own answer date.
 const ANSWER_LENGTH: Pick<ClockPolicy, 'length' | 'onNonWorkingDay'> = {
